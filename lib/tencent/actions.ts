@@ -1,0 +1,19 @@
+/**
+ * The catalogue of API actions this package calls. The credential reads it to find an action's
+ * service (the credential scope), so add every new action here.
+ */
+import type { ActionDefinition, BaseResponse } from './models/common';
+import { IdCardVerification } from './models/IdCardVerification';
+
+export const ACTIONS: ReadonlyArray<ActionDefinition<unknown, BaseResponse>> = [IdCardVerification];
+
+const byName = new Map(ACTIONS.map((action) => [action.name, action]));
+
+export function findAction(name: string): ActionDefinition<unknown, BaseResponse> | undefined {
+	return byName.get(name);
+}
+
+/** Service for the credential scope; FaceID unless the catalogue says otherwise. */
+export function serviceForAction(name: string | undefined): string {
+	return (name && byName.get(name)?.service) || 'faceid';
+}
