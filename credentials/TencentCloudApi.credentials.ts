@@ -1,0 +1,238 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { serviceForAction } from '../lib/tencent/actions';
+import { resolveEndpoint } from '../lib/tencent/endpoint';
+import { JSON_CONTENT_TYPE, signTc3 } from '../lib/tencent/signer';
+
+/** Signed with `x-tc-action` too, as Tencent's newer docs do: the action cannot be swapped in transit. */
+const SIGNED_HEADERS = ['content-type', 'host', 'x-tc-action'];
+
+function header(headers: IHttpRequestOptions['headers'], name: string): string | undefined {
+	if (!headers) return undefined;
+	const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
+	const value = key === undefined ? undefined : headers[key];
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+function withoutHeaders(headers: IHttpRequestOptions['headers'], names: string[]): Record<string, unknown> {
+	const drop = new Set(names.map((n) => n.toLowerCase()));
+	return Object.fromEntries(Object.entries(headers ?? {}).filter(([k]) => !drop.has(k.toLowerCase())));
+}
+
+export class TencentCloudApi implements ICredentialType {
+	name = 'tencentCloudApi';
+
+	displayName = 'Tencent Cloud API';
+
+	icon: Icon = { light: 'file:../icons/tencentCloud.svg', dark: 'file:../icons/tencentCloud.dark.svg' };
+
+	documentationUrl = 'https://www.tencentcloud.com/document/product/213/33224';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'SecretId',
+			name: 'secretId',
+			// An identifier sent in clear in every Authorization header, not a secret.
+			// eslint-disable-next-line n8n-nodes-base/cred-class-field-type-options-password-missing
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'AKID…',
+			hint: 'From the Tencent Cloud console, API Key Management (CAM). Spaces around it are ignored.',
+		},
+		{
+			displayName: 'SecretKey',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for temporary credentials from STS (AssumeRole): sent as the X-TC-Token header. Leave empty for permanent keys.',
+		},
+		{
+			displayName: 'Site',
+			name: 'site',
+			type: 'options',
+			options: [
+				{ name: 'China (Tencentcloudapi.com)', value: 'china' },
+				{ name: 'International (Intl.tencentcloudapi.com)', value: 'international' },
+			],
+			default: 'international',
+			description: 'The Tencent Cloud site the account belongs to; keys of one site do not work on the other',
+		},
+		{
+			displayName: 'Default Region',
+			name: 'region',
+			type: 'string',
+			default: '',
+			placeholder: 'ap-guangzhou',
+			description:
+				'Sent as X-TC-Region when an operation does not set its own region. Most FaceID actions need none.',
+		},
+		{
+			displayName: 'Language',
+			name: 'language',
+			type: 'options',
+			options: [
+				{ name: 'English (En-US)', value: 'en-US' },
+				{ name: 'Chinese (Zh-CN)', value: 'zh-CN' },
+			],
+			default: 'en-US',
+			description: 'Language of error messages and result descriptions (X-TC-Language)',
+		},
+		{
+			displayName: 'Custom Endpoint',
+			name: 'endpoint',
+			type: 'string',
+			default: '',
+			placeholder: 'http://127.0.0.1:8787',
+			description:
+				'Optional http(s) URL that replaces the site host: the local sandbox, a private gateway or a proxy. The signature still uses the API service name.',
+		},
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const action = header(requestOptions.headers, 'X-TC-Action');
+		if (!action) {
+			throw new Error('Tencent Cloud requests need an X-TC-Action header');
+		}
+		const service = serviceForAction(action);
+		const endpoint = resolveEndpoint({
+			site: credentials.site as string | undefined,
+			customEndpoint: credentials.endpoint as string | undefined,
+			service,
+		});
+
+		// n8n sends a string body unchanged: serialise once and sign exactly those bytes.
+		const body =
+			typeof requestOptions.body === 'string' ? requestOptions.body : JSON.stringify(requestOptions.body ?? {});
+		// A caller that corrects clock skew passes its own timestamp; otherwise sign with the local clock.
+		const timestamp = Number(header(requestOptions.headers, 'X-TC-Timestamp') ?? Math.floor(Date.now() / 1000));
+		const region = header(requestOptions.headers, 'X-TC-Region') ?? ((credentials.region as string) || '').trim();
+		const sessionToken = ((credentials.sessionToken as string) || '').trim();
+		const language = (credentials.language as string) || '';
+
+		const { authorization } = signTc3({
+			secretId: String(credentials.secretId ?? ''),
+			secretKey: String(credentials.secretKey ?? ''),
+			service,
+			host: endpoint.host,
+			method: 'POST',
+			payload: body,
+			contentType: JSON_CONTENT_TYPE,
+			timestamp,
+			action,
+			signedHeaders: SIGNED_HEADERS,
+		});
+
+		const headers: Record<string, unknown> = {
+			...withoutHeaders(requestOptions.headers, ['content-type', 'host', 'x-tc-timestamp', 'x-tc-region', 'authorization']),
+			Authorization: authorization,
+			'Content-Type': JSON_CONTENT_TYPE,
+			Host: endpoint.host,
+			'X-TC-Timestamp': String(timestamp),
+		};
+		if (region) headers['X-TC-Region'] = region;
+		if (sessionToken) headers['X-TC-Token'] = sessionToken;
+		if (language) headers['X-TC-Language'] = language;
+
+		return {
+			...requestOptions,
+			method: 'POST',
+			baseURL: undefined,
+			url: endpoint.url,
+			body,
+			headers: headers as IHttpRequestOptions['headers'],
+		};
+	}
+
+	/**
+	 * Calls IdCardVerification with no parameters: Tencent checks the signature first, so a good key
+	 * gets MissingParameter (never billed) and a bad one gets an AuthFailure code, told apart below.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			url: '/',
+			body: '{}',
+			headers: { 'X-TC-Action': 'IdCardVerification', 'X-TC-Version': '2018-03-01' },
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'Response.Error.Code',
+					value: 'AuthFailure.SecretIdNotFound',
+					message: 'SecretId not found: check the SecretId and that it belongs to the selected site',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'Response.Error.Code',
+					value: 'AuthFailure.InvalidSecretId',
+					message: 'SecretId is malformed: copy it again from API Key Management',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'Response.Error.Code',
+					value: 'AuthFailure.SignatureFailure',
+					message: 'Signature rejected: the SecretKey is wrong for this SecretId',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'Response.Error.Code',
+					value: 'AuthFailure.SignatureExpire',
+					message:
+						"Signature expired: this machine's clock is more than 5 minutes off Tencent's; sync it (NTP) and retry",
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'Response.Error.Code',
+					value: 'AuthFailure.TokenFailure',
+					message: 'Session token rejected: temporary credentials have expired or do not match the SecretId',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'Response.Error.Code',
+					value: 'AuthFailure.UnauthorizedOperation',
+					message: 'The key is valid but its CAM policy does not allow FaceID',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'Response.Error.Code',
+					value: 'UnauthorizedOperation.Nonactivated',
+					message: 'The key is valid but FaceID is not activated on this account',
+				},
+			},
+		],
+	};
+}

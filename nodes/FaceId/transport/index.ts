@@ -1,0 +1,45 @@
+/**
+ * The node's transport: every request goes through n8n's HTTP helper, so the instance's proxy,
+ * TLS and outbound-network policy apply, and the credential's `authenticate` signs it.
+ */
+import type { IExecuteFunctions, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
+
+import type { Transport } from '../../../lib/tencent/client';
+
+export const CREDENTIAL_TYPE = 'tencentCloudApi';
+
+export function n8nTransport(context: IExecuteFunctions | IPollFunctions): Transport {
+	return async (request) => {
+		const headers: Record<string, string> = {
+			'X-TC-Action': request.action,
+			'X-TC-Version': request.version,
+		};
+		if (request.region) headers['X-TC-Region'] = request.region;
+
+		const options: IHttpRequestOptions = {
+			method: 'POST',
+			url: '/',
+			body: request.body,
+			headers,
+			// Keep the raw text: the client parses it and tells a proxy's HTML page from Tencent's JSON.
+			encoding: 'text',
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		};
+		if (request.timeoutMs) options.timeout = request.timeoutMs;
+		if (request.signal) options.abortSignal = request.signal;
+
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as {
+			statusCode: number;
+			headers: Record<string, string | string[] | undefined>;
+			body: unknown;
+		};
+		const body = response.body;
+		return {
+			statusCode: response.statusCode,
+			headers: response.headers ?? {},
+			body: typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body ?? ''),
+		};
+	};
+}

@@ -1,0 +1,31 @@
+/** IdCardVerification (faceid 2018-03-01): name + ID number against the test identity table. */
+import { defineSandboxAction } from '../action';
+import { invalidParameterValue, missingParameter, SandboxApiError } from '../errors';
+import { BILLABLE_RESULTS, idCardVerificationResult, RESULT_DESCRIPTIONS } from '../identities';
+
+function requiredString(params: Record<string, unknown>, name: string): string {
+	const value = params[name];
+	if (value === undefined || value === null) throw missingParameter(name);
+	if (typeof value !== 'string') throw invalidParameterValue(name, 'a string');
+	return value;
+}
+
+export const IdCardVerificationAction = defineSandboxAction({
+	name: 'IdCardVerification',
+	service: 'faceid',
+	version: '2018-03-01',
+	handler(params, ctx) {
+		// The sandbox holds no Tencent private key, so encrypted fields cannot be read.
+		if (params.Encryption !== undefined) {
+			throw new SandboxApiError(
+				'FailedOperation.DecryptSystemError',
+				'The sandbox cannot decrypt Encryption: send Name and IdCard in plain text.',
+			);
+		}
+		const idCard = requiredString(params, 'IdCard');
+		const name = requiredString(params, 'Name');
+		const result = idCardVerificationResult(name, idCard, new Date(ctx.now));
+		return { Result: result, Description: RESULT_DESCRIPTIONS[result] };
+	},
+	isBillable: (response) => BILLABLE_RESULTS.has(String(response.Result)),
+});

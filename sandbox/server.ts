@@ -1,0 +1,235 @@
+/**
+ * A local stand-in for Tencent Cloud's API 3.0 gateway and the FaceID actions, on Node's `http`
+ * module only: TC3 verification, Tencent's error envelope and codes, per-action rate limits and
+ * deterministic answers. Used by the tests, the demo and the benchmarks. See sandbox/README.md.
+ */
+import { randomUUID } from 'crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
+
+import { parseTc3Authorization } from '../lib/tencent/signer';
+import type { SandboxAction } from './action';
+import { BUILTIN_ACTIONS } from './actions';
+import { header, verifyTc3Request, type ReceivedRequest } from './auth';
+import { SANDBOX_CREDENTIALS, type SandboxKey } from './credentials';
+import { SandboxApiError } from './errors';
+import { DEFAULT_RATE_LIMIT, DEFAULT_RATE_LIMITS, FixedWindowRateLimiter } from './rateLimiter';
+
+export type { SandboxAction, SandboxActionContext, SandboxActionHandler } from './action';
+export { defineSandboxAction } from './action';
+export { SANDBOX_CREDENTIALS, type SandboxKey } from './credentials';
+export { SandboxApiError } from './errors';
+
+/** Tencent's limit for a v3 POST body. */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export interface SandboxOptions {
+	/** 0 (default) picks a free port. */
+	port?: number;
+	/** Default 127.0.0.1. */
+	host?: string;
+	/** Keys the sandbox accepts; default `[SANDBOX_CREDENTIALS]`. */
+	keys?: readonly SandboxKey[];
+	/** Clock in ms since the epoch; default Date.now. Drives expiry, rate windows, Date and the log. */
+	now?: () => number;
+	/** Requests per second per action (across all keys); `Infinity` disables. Default 100, ImageRecognitionV2 20. */
+	rateLimits?: Readonly<Record<string, number>>;
+	/** Extra actions, or replacements for built-in ones of the same name. */
+	actions?: readonly SandboxAction[];
+	/** Larger bodies get RequestSizeLimitExceeded; default 10 MiB. */
+	maxBodyBytes?: number;
+}
+
+/** One answered API request. The body is never stored: it may hold personal data. */
+export interface SandboxRequestRecord {
+	/** Sandbox clock (ms) when the request arrived. */
+	time: number;
+	requestId: string;
+	/** X-TC-Action, when sent. */
+	action?: string;
+	/** SecretId from the Authorization header, when it could be parsed (even if unknown). */
+	secretId?: string;
+	/** `Error.Code` for an error; else the `Result` field when it is a string; else "OK". */
+	code: string;
+	/** Whether Tencent would charge for this answer. */
+	billable: boolean;
+}
+
+export interface Sandbox {
+	/** Base URL to use as the custom endpoint, e.g. `http://127.0.0.1:41234/`. */
+	url: string;
+	port: number;
+	/** Every API answer in arrival order (not 404/405). */
+	readonly requests: readonly SandboxRequestRecord[];
+	clearRequests(): void;
+	close(): Promise<void>;
+}
+
+interface ApiAnswer {
+	fields: Record<string, unknown>;
+	record: Omit<SandboxRequestRecord, 'time' | 'requestId'>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const now = options.now ?? Date.now;
+	const host = options.host ?? '127.0.0.1';
+	const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+
+	const actions = new Map<string, SandboxAction>();
+	for (const action of [...BUILTIN_ACTIONS, ...(options.actions ?? [])]) actions.set(action.name, action);
+
+	const keys = new Map<string, SandboxKey>();
+	for (const key of options.keys ?? [SANDBOX_CREDENTIALS]) {
+		keys.set(key.secretId, { ...key, sessionToken: key.sessionToken || undefined });
+	}
+
+	const limiter = new FixedWindowRateLimiter(
+		(name) => options.rateLimits?.[name] ?? actions.get(name)?.rateLimit ?? DEFAULT_RATE_LIMITS[name] ?? DEFAULT_RATE_LIMIT,
+	);
+
+	const requests: SandboxRequestRecord[] = [];
+
+	async function answer(request: ReceivedRequest, nowMs: number, requestId: string): Promise<ApiAnswer> {
+		const verified = verifyTc3Request(request, { keys, nowMs, serviceOf: (name) => actions.get(name)?.service });
+		const record = { action: verified.action, secretId: verified.key.secretId };
+
+		const action = actions.get(verified.action);
+		if (!action) {
+			throw new SandboxApiError('InvalidAction', `The action \`${verified.action}\` is not found or not supported by this sandbox.`);
+		}
+		if (verified.version !== action.version) {
+			throw new SandboxApiError(
+				'NoSuchVersion',
+				`The specified api version=\`${verified.version}\` does not exist in service=\`${action.service}\`.`,
+			);
+		}
+		const params = readParams(request);
+
+		const admission = limiter.tryAcquire(action.name, nowMs);
+		if (!admission.allowed) {
+			throw new SandboxApiError(
+				'RequestLimitExceeded',
+				`Your current request times exceeds the frequency limit \`${admission.limit}\` for a second of action \`${action.name}\`. Please reduce the frequency of calls.`,
+			);
+		}
+
+		const fields = await action.handler(params, {
+			action: action.name,
+			service: action.service,
+			version: action.version,
+			secretId: verified.key.secretId,
+			requestId,
+			region: verified.region,
+			language: verified.language,
+			now: nowMs,
+		});
+		const code = typeof fields.Result === 'string' ? fields.Result : 'OK';
+		return { fields, record: { ...record, code, billable: action.isBillable?.(fields) ?? false } };
+	}
+
+	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const [path, rawQuery = ''] = (req.url ?? '/').split(/\?(.*)/s);
+		if (path !== '/') return sendPlain(res, 404, 'Not found: the API lives at /');
+		if (req.method !== 'GET' && req.method !== 'POST') {
+			res.setHeader('Allow', 'GET, POST');
+			return sendPlain(res, 405, 'Method not allowed: use POST (JSON) or GET (query string)');
+		}
+
+		const body = await readBody(req, maxBodyBytes);
+		const nowMs = now();
+		const requestId = randomUUID();
+		let envelope: Record<string, unknown>;
+		let record: ApiAnswer['record'];
+		try {
+			if (body === undefined) {
+				throw new SandboxApiError('RequestSizeLimitExceeded', `The request body exceeds ${maxBodyBytes} bytes.`);
+			}
+			const result = await answer({ method: req.method, rawQuery, headers: req.headers, body }, nowMs, requestId);
+			envelope = { ...result.fields, RequestId: requestId };
+			record = result.record;
+		} catch (error) {
+			const apiError =
+				error instanceof SandboxApiError
+					? error
+					: new SandboxApiError('InternalError', `Sandbox handler failed: ${error instanceof Error ? error.message : String(error)}`);
+			envelope = { Error: { Code: apiError.code, Message: apiError.message }, RequestId: requestId };
+			record = {
+				action: header(req.headers, 'x-tc-action'),
+				secretId: parseTc3Authorization(header(req.headers, 'authorization'))?.secretId,
+				code: apiError.code,
+				billable: apiError.billable,
+			};
+		}
+		requests.push({ time: nowMs, requestId, ...record });
+
+		res.statusCode = 200;
+		res.setHeader('Date', new Date(nowMs).toUTCString());
+		res.setHeader('Content-Type', 'application/json');
+		res.end(JSON.stringify({ Response: envelope }));
+	}
+
+	const server = createServer((req, res) => {
+		handle(req, res).catch((error: unknown) => {
+			// Only reached when the connection itself failed (client went away mid-body).
+			if (!res.headersSent) sendPlain(res, 500, `Sandbox failure: ${String(error)}`);
+			else res.destroy();
+		});
+	});
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const { port } = server.address() as AddressInfo;
+	const urlHost = host.includes(':') ? `[${host}]` : host;
+
+	return {
+		url: `http://${urlHost}:${port}/`,
+		port,
+		requests,
+		clearRequests: () => {
+			requests.length = 0;
+		},
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close((error) => (error ? reject(error) : resolve()));
+				// Keep-alive clients (undici) would otherwise hold close() open.
+				server.closeAllConnections();
+			}),
+	};
+}
+
+/** Action parameters: the JSON object of a POST, or the query string of a GET (flat strings). */
+function readParams(request: ReceivedRequest): Record<string, unknown> {
+	if (request.method === 'GET') return Object.fromEntries(new URLSearchParams(request.rawQuery));
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(request.body.toString('utf8'));
+	} catch {
+		throw new SandboxApiError('InvalidParameter', 'The request body is not valid JSON.');
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new SandboxApiError('InvalidParameter', 'The request body must be a JSON object.');
+	}
+	return parsed as Record<string, unknown>;
+}
+
+/** The whole body, or undefined when it is larger than the limit (the rest is drained, not kept). */
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of req as AsyncIterable<Buffer>) {
+		size += chunk.length;
+		if (size <= maxBytes) chunks.push(chunk);
+	}
+	return size <= maxBytes ? Buffer.concat(chunks) : undefined;
+}
+
+function sendPlain(res: ServerResponse, status: number, text: string): void {
+	res.statusCode = status;
+	res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+	res.end(text);
+}

@@ -1,0 +1,119 @@
+/**
+ * The demo: runs every workflow in examples/ through n8n's own engine (n8n-core's WorkflowExecute)
+ * with the compiled package, and prints which item left by which output.
+ *
+ * Without Tencent keys it starts the bundled sandbox and points the credential at it. With
+ * TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY set it calls the real API (billable!).
+ */
+import { readdirSync, readFileSync } from 'fs';
+import path from 'path';
+import type { ICredentialDataDecryptedObject, INodeExecutionData, IWorkflowBase } from 'n8n-workflow';
+
+import { maskIdCardNumber, maskName } from '../lib/tencent/idCardNumber';
+import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../sandbox/server';
+import { runWorkflow } from '../test/harness';
+import { packageTypes } from '../test/harness/packageTypes';
+
+const EXAMPLES_DIR = path.resolve(__dirname, '..', 'examples');
+
+async function credentialsFor(): Promise<{ credential: ICredentialDataDecryptedObject; target: string; sandbox?: Sandbox }> {
+	const secretId = process.env.TENCENTCLOUD_SECRET_ID;
+	const secretKey = process.env.TENCENTCLOUD_SECRET_KEY;
+	if (secretId && secretKey) {
+		const site = process.env.TENCENTCLOUD_SITE === 'china' ? 'china' : 'international';
+		return {
+			credential: {
+				secretId,
+				secretKey,
+				sessionToken: process.env.TENCENTCLOUD_SESSION_TOKEN ?? '',
+				site,
+				region: process.env.TENCENTCLOUD_REGION ?? '',
+				language: 'en-US',
+				endpoint: '',
+			},
+			target: `the real Tencent Cloud API (${site} site) — billable calls`,
+		};
+	}
+	const sandbox = await startSandbox();
+	return {
+		credential: { ...SANDBOX_CREDENTIALS, site: 'international', region: '', language: 'en-US', endpoint: sandbox.url },
+		target: `the bundled sandbox at ${sandbox.url} (test keys, no Tencent account)`,
+		sandbox,
+	};
+}
+
+/** A short, masked description of the record an item came from. */
+function describeRecord(json: Record<string, unknown>): string {
+	const name = typeof json.name === 'string' ? maskName(json.name) : '';
+	const id = typeof json.idNumber === 'string' ? maskIdCardNumber(json.idNumber) : '';
+	const ref = typeof json.crmId === 'string' ? json.crmId : '';
+	return [ref, name, id].filter(Boolean).join(' ');
+}
+
+function outcomeText(item: INodeExecutionData): string {
+	const outcome = item.json.outcome as { code?: string; description?: string } | undefined;
+	if (outcome) return `${outcome.code}: ${outcome.description}`;
+	if (item.json.error) return String(item.json.error);
+	return '';
+}
+
+async function runExample(file: string, credential: ICredentialDataDecryptedObject): Promise<void> {
+	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as IWorkflowBase;
+	const types = packageTypes({ root: 'dist' });
+	const result = await runWorkflow(workflow, {
+		credentials: { tencentCloudApi: credential },
+		nodeTypes: types.nodeTypes,
+		credentialTypes: types.credentialTypes,
+	});
+	console.log(`\n▶ ${workflow.name}  (examples/${file})`);
+	if (result.error) {
+		console.log(`  workflow error: ${result.error.message}`);
+		process.exitCode = 1;
+	}
+
+	for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-tencent-faceid.faceId')) {
+		const outputs = result.outputs(node.name);
+		const targets = result.run.data.resultData.runData[node.name] ? workflow.connections[node.name]?.main ?? [] : [];
+		// The node's own input, to say which record each output item came from.
+		const inputs = result.inputsOf(node.name);
+		outputs.forEach((items, outputIndex) => {
+			const next = targets[outputIndex]?.map((connection) => connection.node).join(', ') || '(not connected)';
+			const label = outputLabel(outputs.length, outputIndex);
+			for (const item of items) {
+				const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
+				const source = typeof paired === 'object' && paired ? inputs[paired.item]?.json ?? {} : {};
+				console.log(
+					`  item ${String(typeof paired === 'object' && paired ? paired.item : '?').padEnd(2)} ${describeRecord(source).padEnd(36)} → ${label.padEnd(7)} → ${next.padEnd(16)} ${outcomeText(item)}`,
+				);
+			}
+		});
+	}
+}
+
+/** Output names of the FaceID node: three routed outputs, plus n8n's error output when enabled. */
+function outputLabel(outputCount: number, index: number): string {
+	const routed = ['Passed', 'Failed', 'Review'];
+	if (outputCount === 1) return 'Output';
+	if (outputCount === 2) return index === 0 ? 'Output' : 'Error';
+	return routed[index] ?? 'Error';
+}
+
+async function main(): Promise<void> {
+	const { credential, target, sandbox } = await credentialsFor();
+	console.log(`FaceID demo: examples/ through n8n's engine against ${target}`);
+	try {
+		const files = readdirSync(EXAMPLES_DIR)
+			.filter((file) => file.endsWith('.json'))
+			.sort();
+		for (const file of files) {
+			await runExample(file, credential);
+		}
+	} finally {
+		await sandbox?.close();
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});
