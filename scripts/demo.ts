@@ -42,6 +42,19 @@ async function credentialsFor(): Promise<{ credential: ICredentialDataDecryptedO
 	};
 }
 
+/** Terminal columns of a string: CJK characters take two. */
+function displayWidth(text: string): number {
+	let width = 0;
+	for (const char of text) {
+		width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(char) ? 2 : 1;
+	}
+	return width;
+}
+
+function pad(text: string, columns: number): string {
+	return text + ' '.repeat(Math.max(0, columns - displayWidth(text)));
+}
+
 /** A short, masked description of the record an item came from. */
 function describeRecord(json: Record<string, unknown>): string {
 	const name = typeof json.name === 'string' ? maskName(json.name) : '';
@@ -83,7 +96,7 @@ async function runExample(file: string, credential: ICredentialDataDecryptedObje
 				const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
 				const source = typeof paired === 'object' && paired ? inputs[paired.item]?.json ?? {} : {};
 				console.log(
-					`  item ${String(typeof paired === 'object' && paired ? paired.item : '?').padEnd(2)} ${describeRecord(source).padEnd(36)} → ${label.padEnd(7)} → ${next.padEnd(16)} ${outcomeText(item)}`,
+					`  item ${pad(String(typeof paired === 'object' && paired ? paired.item : '?'), 2)} ${pad(describeRecord(source), 38)} → ${pad(label, 7)} → ${pad(next, 16)} ${outcomeText(item)}`,
 				);
 			}
 		});

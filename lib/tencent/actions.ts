@@ -2,10 +2,18 @@
  * The catalogue of API actions this package calls. The credential reads it to find an action's
  * service (the credential scope), so add every new action here.
  */
+import { CheckIdCardInformation } from './models/CheckIdCardInformation';
 import type { ActionDefinition, BaseResponse } from './models/common';
+import { IdCardOCRVerification } from './models/IdCardOCRVerification';
 import { IdCardVerification } from './models/IdCardVerification';
+import { ImageRecognitionV2 } from './models/ImageRecognitionV2';
 
-export const ACTIONS: ReadonlyArray<ActionDefinition<unknown, BaseResponse>> = [IdCardVerification];
+export const ACTIONS: ReadonlyArray<ActionDefinition<unknown, BaseResponse>> = [
+	IdCardVerification,
+	IdCardOCRVerification,
+	CheckIdCardInformation,
+	ImageRecognitionV2,
+];
 
 const byName = new Map(ACTIONS.map((action) => [action.name, action]));
 

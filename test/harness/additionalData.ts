@@ -90,7 +90,8 @@ export function createAdditionalData(
 				return Reflect.get(target, key, receiver) as unknown;
 			}
 			throw new Error(
-				`harness: n8n read additionalData.${key}, which the harness does not provide; add it in test/harness/additionalData.ts`,
+				`harness: n8n read additionalData.${key}, which the harness does not provide ` +
+					'(add it in test/harness/additionalData.ts)',
 			);
 		},
 	});

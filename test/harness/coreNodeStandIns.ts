@@ -172,7 +172,8 @@ function resolveTemplate(ctx: IExecuteFunctions, template: string, itemIndex: nu
 	let result = template;
 	for (const resolvable of template.match(/{{[\s\S]*?}}/g) ?? []) {
 		const value = ctx.evaluateExpression(resolvable, itemIndex);
-		result = result.replace(resolvable, typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+		const text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+		result = result.replace(resolvable, text);
 	}
 	return result;
 }
@@ -183,10 +184,14 @@ function parseJsonObject(json: string, node: INode, itemIndex: number): IDataObj
 	try {
 		parsed = jsonParse(json);
 	} catch {
-		throw new NodeOperationError(node, `The 'JSON Output' in item ${itemIndex} contains invalid JSON`, { description: json, itemIndex });
+		throw new NodeOperationError(node, `The 'JSON Output' in item ${itemIndex} contains invalid JSON`, {
+			description: json,
+			itemIndex,
+		});
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new NodeOperationError(node, `The 'JSON Output' in item ${itemIndex} does not contain a valid JSON object`, { itemIndex });
+		const message = `The 'JSON Output' in item ${itemIndex} does not contain a valid JSON object`;
+		throw new NodeOperationError(node, message, { itemIndex });
 	}
 	return parsed as IDataObject;
 }
@@ -199,7 +204,9 @@ function composeFields(fields: IDataObject, dotNotation: boolean, node: INode): 
 			out[key] = value;
 			continue;
 		}
-		if (/[[\]]/.test(key)) throw new NodeOperationError(node, `harness stand-in: bracket paths ('${key}') not implemented`);
+		if (/[[\]]/.test(key)) {
+			throw new NodeOperationError(node, `harness stand-in: bracket paths ('${key}') not implemented`);
+		}
 		const path = key.split('.');
 		let target = out;
 		for (const part of path.slice(0, -1)) {
@@ -257,7 +264,8 @@ export class SplitOutStandIn implements INodeType {
 			requireParameter(this, 'options', [{}], i);
 			const field = (this.getNodeParameter('fieldToSplitOut', i) as string).trim().replace(/^\$json\./, '');
 			if (field.includes(',') || field === '$binary') {
-				throw new NodeOperationError(node, `harness stand-in: fieldToSplitOut '${field}' not implemented (one JSON field only)`);
+				const message = `harness stand-in: fieldToSplitOut '${field}' not implemented (one JSON field only)`;
+				throw new NodeOperationError(node, message);
 			}
 			// dot notation, as the real node's lodash.get
 			let value: unknown = items[i].json;

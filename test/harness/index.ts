@@ -1,10 +1,8 @@
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
 import type {
-	ExecutionError,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
-	INodeExecutionData,
 	INodeType,
 	IPinData,
 	IRun,
@@ -20,6 +18,7 @@ import { HarnessCredentialsHelper } from './credentialsHelper';
 import { setupHarness } from './environment';
 import { RecordingLogger } from './logger';
 import { HarnessNodeTypes } from './nodeTypes';
+import { makeResult, type WorkflowRunResult } from './result';
 
 export { coreNodeStandIns } from './coreNodeStandIns';
 export { setupHarness, shutdownHarness } from './environment';
@@ -28,6 +27,7 @@ export { RecordingLogger } from './logger';
 export type { HarnessLogLevel, LogRecord } from './logger';
 export { packageTypes, PACKAGE_NAME } from './packageTypes';
 export type { PackageTypes, PackageTypesOptions } from './packageTypes';
+export type { WorkflowRunResult } from './result';
 
 /** What a workflow JSON file needs to hold; a full IWorkflowBase fits too. */
 export type WorkflowJson = Pick<IWorkflowBase, 'nodes' | 'connections'> &
@@ -54,22 +54,6 @@ export interface RunWorkflowOptions {
 	pinData?: IPinData;
 }
 
-export interface WorkflowRunResult {
-	run: IRun;
-	/** items of each output of a node (first run): outputs('FaceID')[0] = Passed items etc.; [] if it did not run */
-	outputs(nodeName: string): INodeExecutionData[][];
-	/** workflow-level error, if any */
-	error?: ExecutionError;
-	nodeError(nodeName: string): ExecutionError | undefined;
-	/** the items a node received on one input (first run), read back from its source node's output */
-	inputsOf(nodeName: string, inputIndex?: number): INodeExecutionData[];
-	ran(nodeName: string): boolean;
-	/** node names in the order they finished */
-	executionOrder: string[];
-	/** what n8n logged during this run */
-	logs: RecordingLogger;
-}
-
 let executionCounter = 0;
 
 /** Runs workflow JSON through n8n-core's WorkflowExecute, the engine n8n itself uses. */
@@ -82,9 +66,54 @@ export async function runWorkflow(
 	const mode = options.mode ?? 'manual';
 	const executionId = `harness-${++executionCounter}`;
 
+	const workflowData = toWorkflowData(json);
 	const nodeTypes = new HarnessNodeTypes({ ...coreNodeStandIns(), ...options.nodeTypes });
+	// Workflow fills in parameter defaults, so it gets a copy: the caller's JSON stays as is.
+	const workflow = new Workflow({ ...structuredClone(workflowData), nodeTypes });
+	const startNode = options.startNode === undefined ? undefined : workflow.getNode(options.startNode);
+	if (startNode === null) throw new Error(`harness: start node '${options.startNode}' is not in the workflow`);
+	const pinData = { ...(mode === 'manual' ? json.pinData : {}), ...options.pinData };
+
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
+	const executionOrder: string[] = [];
+	hooks.addHandler('nodeExecuteAfter', (nodeName) => {
+		executionOrder.push(nodeName);
+	});
 	const credentialsHelper = new HarnessCredentialsHelper(options.credentialTypes ?? [], options.credentials ?? {});
-	const workflowData: IWorkflowBase = {
+	const additionalData = createAdditionalData(hooks, credentialsHelper, executionId);
+
+	const logs = new RecordingLogger();
+	const detach = [env.fanOut.add(logs), options.logger ? env.fanOut.add(options.logger) : () => {}];
+	try {
+		const execution = new WorkflowExecute(additionalData, mode).run({
+			workflow,
+			startNode,
+			pinData: Object.keys(pinData).length ? pinData : undefined,
+		});
+		const run = await cancelOnAbort(execution, options.signal);
+		return makeResult(run, workflow, executionOrder, logs);
+	} finally {
+		for (const d of detach) d();
+	}
+}
+
+/** n8n's stop button: cancel() aborts the running node's signal; the run resolves once it returns. */
+async function cancelOnAbort(
+	execution: ReturnType<WorkflowExecute['run']>,
+	signal: AbortSignal | undefined,
+): Promise<IRun> {
+	const cancel = () => execution.cancel();
+	if (signal?.aborted) cancel();
+	else signal?.addEventListener('abort', cancel, { once: true });
+	try {
+		return await execution;
+	} finally {
+		signal?.removeEventListener('abort', cancel);
+	}
+}
+
+function toWorkflowData(json: WorkflowJson): IWorkflowBase {
+	return {
 		id: json.id ?? 'harness-workflow',
 		name: json.name ?? 'Harness workflow',
 		active: false,
@@ -96,65 +125,6 @@ export async function runWorkflow(
 		connections: json.connections,
 		settings: json.settings,
 		staticData: json.staticData,
-	};
-	// Workflow fills in parameter defaults, so it gets a copy: the caller's JSON stays as is.
-	const workflow = new Workflow({ ...structuredClone(workflowData), nodeTypes });
-	const pinData = { ...(mode === 'manual' ? json.pinData : {}), ...options.pinData };
-
-	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
-	const executionOrder: string[] = [];
-	hooks.addHandler('nodeExecuteAfter', (nodeName) => {
-		executionOrder.push(nodeName);
-	});
-	const additionalData = createAdditionalData(hooks, credentialsHelper, executionId);
-
-	const startNode = options.startNode === undefined ? undefined : workflow.getNode(options.startNode);
-	if (startNode === null) throw new Error(`harness: start node '${options.startNode}' is not in the workflow`);
-
-	const logs = new RecordingLogger();
-	const detach = [env.fanOut.add(logs), options.logger ? env.fanOut.add(options.logger) : () => {}];
-	const cancel = () => execution.cancel();
-	let execution: ReturnType<WorkflowExecute['run']>;
-	try {
-		execution = new WorkflowExecute(additionalData, mode).run({
-			workflow,
-			startNode,
-			pinData: Object.keys(pinData).length ? pinData : undefined,
-		});
-		if (options.signal?.aborted) cancel();
-		else options.signal?.addEventListener('abort', cancel, { once: true });
-		// On cancel n8n aborts the running node's signal and resolves once that node returns.
-		const run = await execution;
-		return makeResult(run, workflow, executionOrder, logs);
-	} finally {
-		options.signal?.removeEventListener('abort', cancel);
-		for (const d of detach) d();
-	}
-}
-
-function makeResult(run: IRun, workflow: Workflow, executionOrder: string[], logs: RecordingLogger): WorkflowRunResult {
-	const { runData } = run.data.resultData;
-	const taskData = (nodeName: string) => {
-		if (!workflow.getNode(nodeName)) {
-			throw new Error(`harness: no node named '${nodeName}' in the workflow`);
-		}
-		return runData[nodeName]?.[0];
-	};
-	return {
-		run,
-		error: run.data.resultData.error,
-		// n8n puts the error output ("continue (using error output)") after the node's own outputs
-		outputs: (nodeName) => (taskData(nodeName)?.data?.main ?? []).map((items) => items ?? []),
-		nodeError: (nodeName) => taskData(nodeName)?.error,
-		inputsOf: (nodeName, inputIndex = 0) => {
-			const source = taskData(nodeName)?.source[inputIndex];
-			if (!source) return [];
-			const sourceRun = runData[source.previousNode]?.[source.previousNodeRun ?? 0];
-			return sourceRun?.data?.main[source.previousNodeOutput ?? 0] ?? [];
-		},
-		ran: (nodeName) => taskData(nodeName) !== undefined,
-		executionOrder,
-		logs,
 	};
 }
 

@@ -35,7 +35,6 @@ function instantiate<T>(file: string, className: string): T {
 	// Name the extension: bare 'FaceId.node' would resolve to the codex file FaceId.node.json.
 	const modulePath = [`${file}.ts`, `${file}.js`].find((candidate) => existsSync(candidate));
 	if (modulePath === undefined) throw new Error(`harness: neither ${file}.ts nor ${file}.js exists`);
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const exported = (require(modulePath) as Record<string, unknown>)[className];
 	if (typeof exported !== 'function') {
 		throw new Error(`harness: ${modulePath} does not export a class ${className}`);

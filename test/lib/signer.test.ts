@@ -49,7 +49,7 @@ function manualSignature(secretKey: string, date: string, service: string, strin
 describe("Tencent's published signature v3 example", () => {
 	test('the body is byte-exact (\\u escapes kept literally, ASCII only)', () => {
 		const bytes = Buffer.from(EXAMPLE_BODY, 'utf8');
-		expect(bytes.length).toBe(84);
+		expect(bytes.length).toBe(86);
 		expect(bytes.every((b) => b < 0x80)).toBe(true);
 		expect(EXAMPLE_BODY).toContain('\\u672a\\u547d\\u540d');
 		expect(sha256Hex(EXAMPLE_BODY)).toBe(EXAMPLE_BODY_SHA256);

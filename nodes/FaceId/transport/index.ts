@@ -8,13 +8,23 @@ import type { Transport } from '../../../lib/tencent/client';
 
 export const CREDENTIAL_TYPE = 'tencentCloudApi';
 
-export function n8nTransport(context: IExecuteFunctions | IPollFunctions): Transport {
+export interface N8nTransportOptions {
+	/**
+	 * Unix seconds to sign each request with, read at send time; absent means the local clock.
+	 * The node passes a clock corrected from Tencent's Date header after AuthFailure.SignatureExpire.
+	 */
+	timestamp?: () => number;
+}
+
+export function n8nTransport(context: IExecuteFunctions | IPollFunctions, transportOptions: N8nTransportOptions = {}): Transport {
 	return async (request) => {
 		const headers: Record<string, string> = {
 			'X-TC-Action': request.action,
 			'X-TC-Version': request.version,
 		};
 		if (request.region) headers['X-TC-Region'] = request.region;
+		// The credential signs with this header's value when present.
+		if (transportOptions.timestamp) headers['X-TC-Timestamp'] = String(transportOptions.timestamp());
 
 		const options: IHttpRequestOptions = {
 			method: 'POST',

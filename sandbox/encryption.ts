@@ -1,0 +1,145 @@
+/**
+ * Tencent's side of sensitive-data encryption, for the sandbox. Started with a test RSA key pair
+ * (`encryptionPrivateKeyPem`), the sandbox unwraps the request's AES key, decrypts the listed fields
+ * before the action handler runs, and encrypts sensitive answer fields with the same key when the
+ * request asks for it. Without a key pair, any `Encryption` gets FailedOperation.DecryptSystemError.
+ */
+import { constants, createPrivateKey, privateDecrypt, randomBytes, type KeyObject } from 'crypto';
+
+import { aes256CbcDecrypt, aes256CbcEncrypt, decodeIv, ENCRYPTED_BODY_ENTRY } from '../lib/tencent/encryption';
+import { SandboxApiError } from './errors';
+
+export interface EncryptionRule {
+	/** Request fields that may be listed in EncryptList (Tencent's pages: name and ID number). */
+	requestFields: readonly string[];
+	/** Answer fields encrypted when the request sets IsEncrypt; none means the action never does. */
+	responseFields?: readonly string[];
+	/** Whether IsEncryptResponse (the whole answer in EncryptedBody) is documented for the action. */
+	bodyEncryption?: boolean;
+}
+
+/**
+ * Which actions accept `Encryption`, per Tencent's API pages. IdCardVerification answers only
+ * Result and Description, nothing sensitive, so its answer is never encrypted; the same holds for
+ * ImageRecognitionV2. CheckIdCardInformation documents IsEncrypt (IdNum and Name) and IsEncryptResponse.
+ */
+export const ENCRYPTION_RULES: Readonly<Record<string, EncryptionRule>> = {
+	IdCardVerification: { requestFields: ['Name', 'IdCard'] },
+	IdCardOCRVerification: { requestFields: ['Name', 'IdCard'] },
+	ImageRecognitionV2: { requestFields: ['Name', 'IdCard'] },
+	CheckIdCardInformation: { requestFields: [], responseFields: ['IdNum', 'Name'], bodyEncryption: true },
+};
+
+/** What the server keeps between the handler's call and its answer: the request's AES key. */
+export interface OpenedRequest {
+	params: Record<string, unknown>;
+	/** Present when the request carried Encryption. */
+	sessionKey?: Buffer;
+	/** Fields that arrived encrypted (for the request log). */
+	encryptedFields: string[];
+}
+
+const decryptError = (detail: string): SandboxApiError =>
+	new SandboxApiError('FailedOperation.DecryptSystemError', `Decryption failed: ${detail}.`);
+
+export function loadPrivateKey(pem: string | undefined): KeyObject | undefined {
+	return pem ? createPrivateKey(pem) : undefined;
+}
+
+/** Decrypts a request's Encryption-protected fields; the handler gets them in plain text, without Encryption. */
+export function openRequest(action: string, params: Record<string, unknown>, privateKey: KeyObject | undefined): OpenedRequest {
+	const encryption = params.Encryption;
+	if (encryption === undefined || encryption === null) return { params, encryptedFields: [] };
+
+	const rule = ENCRYPTION_RULES[action];
+	if (!rule) throw new SandboxApiError('UnknownParameter', `The parameter \`Encryption\` is not recognized by ${action}.`);
+	if (!privateKey) {
+		throw decryptError('the sandbox was started without an encryption key pair (option encryptionPrivateKeyPem)');
+	}
+	if (typeof encryption !== 'object' || Array.isArray(encryption)) {
+		throw new SandboxApiError('InvalidParameterValue', 'The value of parameter `Encryption` is invalid: expected an object.');
+	}
+	const { EncryptList, CiphertextBlob, Iv, Algorithm } = encryption as Record<string, unknown>;
+	if (Algorithm !== undefined && Algorithm !== null && Algorithm !== 'AES-256-CBC') {
+		throw decryptError(`the sandbox supports AES-256-CBC only, not ${String(Algorithm)}`);
+	}
+	const list = EncryptList ?? [];
+	if (!Array.isArray(list) || list.some((field) => typeof field !== 'string')) {
+		throw new SandboxApiError('InvalidParameterValue', 'The value of parameter `Encryption.EncryptList` is invalid: expected a list of field names.');
+	}
+	const unsupported = list.find((field) => !rule.requestFields.includes(field as string));
+	if (unsupported !== undefined) {
+		throw new SandboxApiError('InvalidParameter.UnsupportEncryptField', `The field \`${unsupported}\` cannot be encrypted for ${action}.`);
+	}
+
+	const sessionKey = unwrapKey(CiphertextBlob, privateKey);
+	const decrypted: Record<string, unknown> = { ...params };
+	delete decrypted.Encryption;
+	if (list.length > 0) {
+		let iv: Buffer;
+		try {
+			iv = decodeIv(Iv);
+		} catch {
+			throw decryptError('Encryption.Iv is not a 16-byte IV');
+		}
+		for (const field of list as string[]) {
+			const value = decrypted[field];
+			if (typeof value !== 'string') throw decryptError(`the listed field \`${field}\` is missing`);
+			try {
+				decrypted[field] = aes256CbcDecrypt(sessionKey, iv, value);
+			} catch {
+				throw decryptError(`the field \`${field}\` does not decrypt with the request's key`);
+			}
+		}
+	}
+	return { params: decrypted, sessionKey, encryptedFields: list as string[] };
+}
+
+function unwrapKey(ciphertextBlob: unknown, privateKey: KeyObject): Buffer {
+	if (typeof ciphertextBlob !== 'string' || !ciphertextBlob) throw decryptError('Encryption.CiphertextBlob is missing');
+	let key: Buffer;
+	try {
+		key = privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(ciphertextBlob, 'base64'));
+	} catch {
+		throw decryptError('CiphertextBlob does not unwrap with the sandbox key');
+	}
+	// OpenSSL's implicit rejection turns a wrong blob into random bytes rather than an error: check the size.
+	if (key.length !== 32) throw decryptError('CiphertextBlob does not hold a 32-byte AES-256 key');
+	return key;
+}
+
+/**
+ * Encrypts the answer as the request asked: IsEncrypt → the action's sensitive fields, listed as
+ * `Response.<field>` in Encryption.EncryptList; IsEncryptResponse → the whole answer in EncryptedBody.
+ * A fresh IV each time, the request's key.
+ */
+export function sealResponse(
+	action: string,
+	request: Record<string, unknown>,
+	fields: Record<string, unknown>,
+	sessionKey: Buffer | undefined,
+): Record<string, unknown> {
+	const rule = ENCRYPTION_RULES[action];
+	const wantsFields = request.IsEncrypt === true && Boolean(rule?.responseFields?.length);
+	const wantsBody = request.IsEncryptResponse === true && Boolean(rule?.bodyEncryption);
+	if (!wantsFields && !wantsBody) return fields;
+	if (!sessionKey) {
+		throw new SandboxApiError('MissingParameter', 'The request is missing a required parameter `Encryption`.');
+	}
+	const iv = randomBytes(16);
+	const encryption = { Algorithm: 'AES-256-CBC', Iv: iv.toString('base64'), TagList: [] as string[] };
+
+	if (wantsBody) {
+		const body = aes256CbcEncrypt(sessionKey, iv, JSON.stringify(fields));
+		return { Encryption: { ...encryption, EncryptList: [ENCRYPTED_BODY_ENTRY] }, EncryptedBody: body };
+	}
+	const sealed = { ...fields };
+	const encryptList: string[] = [];
+	for (const field of rule?.responseFields ?? []) {
+		const value = sealed[field];
+		if (typeof value !== 'string' || value === '') continue;
+		sealed[field] = aes256CbcEncrypt(sessionKey, iv, value);
+		encryptList.push(`Response.${field}`);
+	}
+	return { ...sealed, Encryption: { ...encryption, EncryptList: encryptList } };
+}
