@@ -1,5 +1,8 @@
-// Copies the icons into dist/, where the compiled node and credential reference them with `file:` paths.
+// Copies what tsc does not: the icons (referenced by `file:` paths) and each node's codex JSON.
 const path = require('path');
-const { task, src, dest } = require('gulp');
+const { parallel, task, src, dest } = require('gulp');
 
-task('build:icons', () => src(path.resolve('icons', '*.{png,svg}')).pipe(dest(path.resolve('dist', 'icons'))));
+const copyIcons = () => src(path.resolve('icons', '*.{png,svg}')).pipe(dest(path.resolve('dist', 'icons')));
+const copyCodex = () => src(path.resolve('nodes', '**', '*.node.json')).pipe(dest(path.resolve('dist', 'nodes')));
+
+task('build:icons', parallel(copyIcons, copyCodex));

@@ -10,6 +10,7 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testTimeout: 30000,
+	setupFilesAfterEnv: ['<rootDir>/test/support/restoreNock.ts'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
 		'^.+\\.m?js$': '<rootDir>/test/lib/support/esmToCjsTransformer.js',

@@ -104,6 +104,18 @@ export class TencentCloudApi implements ICredentialType {
 			description:
 				'Optional http(s) URL that replaces the site host: the local sandbox, a private gateway or a proxy. The signature still uses the API service name.',
 		},
+		{
+			displayName: 'Encryption Public Key (PEM)',
+			name: 'encryptionPublicKey',
+			type: 'string',
+			// A public key: nothing to hide, and a PEM has to be readable to be checked.
+			// eslint-disable-next-line n8n-nodes-base/cred-class-field-type-options-password-missing
+			typeOptions: { rows: 4 },
+			default: '',
+			placeholder: '-----BEGIN RSA PUBLIC KEY-----',
+			description:
+				"RSA public key that wraps the per-request key when a FaceID node's \"Encrypt Sensitive Fields\" option is on. Leave empty for Tencent's published key; replace it only if the FaceID console gives you another one (PEM, or the base64 text the console shows).",
+		},
 	];
 
 	async authenticate(

@@ -46,12 +46,19 @@ export function loadPrivateKey(pem: string | undefined): KeyObject | undefined {
 	return pem ? createPrivateKey(pem) : undefined;
 }
 
-/** Decrypts a request's Encryption-protected fields; the handler gets them in plain text, without Encryption. */
+/**
+ * Decrypts a request's Encryption-protected fields: the handler gets them in plain text, without
+ * Encryption, IsEncrypt and IsEncryptResponse (sealResponse answers those).
+ */
 export function openRequest(action: string, params: Record<string, unknown>, privateKey: KeyObject | undefined): OpenedRequest {
 	const encryption = params.Encryption;
-	if (encryption === undefined || encryption === null) return { params, encryptedFields: [] };
-
 	const rule = ENCRYPTION_RULES[action];
+	if (encryption === undefined || encryption === null) {
+		if (asksForEncryptedAnswer(rule, params)) {
+			throw new SandboxApiError('MissingParameter', 'The request is missing a required parameter `Encryption`.');
+		}
+		return { params, encryptedFields: [] };
+	}
 	if (!rule) throw new SandboxApiError('UnknownParameter', `The parameter \`Encryption\` is not recognized by ${action}.`);
 	if (!privateKey) {
 		throw decryptError('the sandbox was started without an encryption key pair (option encryptionPrivateKeyPem)');
@@ -73,8 +80,11 @@ export function openRequest(action: string, params: Record<string, unknown>, pri
 	}
 
 	const sessionKey = unwrapKey(CiphertextBlob, privateKey);
+	// The handler gets a plain request: encryption, both ways, is the server's business.
 	const decrypted: Record<string, unknown> = { ...params };
 	delete decrypted.Encryption;
+	delete decrypted.IsEncrypt;
+	delete decrypted.IsEncryptResponse;
 	if (list.length > 0) {
 		let iv: Buffer;
 		try {
@@ -93,6 +103,13 @@ export function openRequest(action: string, params: Record<string, unknown>, pri
 		}
 	}
 	return { params: decrypted, sessionKey, encryptedFields: list as string[] };
+}
+
+function asksForEncryptedAnswer(rule: EncryptionRule | undefined, params: Record<string, unknown>): boolean {
+	return (
+		(params.IsEncrypt === true && Boolean(rule?.responseFields?.length)) ||
+		(params.IsEncryptResponse === true && Boolean(rule?.bodyEncryption))
+	);
 }
 
 function unwrapKey(ciphertextBlob: unknown, privateKey: KeyObject): Buffer {
@@ -120,12 +137,9 @@ export function sealResponse(
 	sessionKey: Buffer | undefined,
 ): Record<string, unknown> {
 	const rule = ENCRYPTION_RULES[action];
-	const wantsFields = request.IsEncrypt === true && Boolean(rule?.responseFields?.length);
 	const wantsBody = request.IsEncryptResponse === true && Boolean(rule?.bodyEncryption);
-	if (!wantsFields && !wantsBody) return fields;
-	if (!sessionKey) {
-		throw new SandboxApiError('MissingParameter', 'The request is missing a required parameter `Encryption`.');
-	}
+	// openRequest has refused a request that asks for this without Encryption.
+	if (!asksForEncryptedAnswer(rule, request) || !sessionKey) return fields;
 	const iv = randomBytes(16);
 	const encryption = { Algorithm: 'AES-256-CBC', Iv: iv.toString('base64'), TagList: [] as string[] };
 

@@ -6,19 +6,23 @@
 import { randomUUID } from 'crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
+import { setTimeout as delay } from 'timers/promises';
 
 import { parseTc3Authorization } from '../lib/tencent/signer';
 import type { SandboxAction } from './action';
 import { BUILTIN_ACTIONS } from './actions';
 import { header, verifyTc3Request, type ReceivedRequest } from './auth';
 import { SANDBOX_CREDENTIALS, type SandboxKey } from './credentials';
+import { loadPrivateKey, openRequest, sealResponse } from './encryption';
 import { SandboxApiError } from './errors';
+import { createFaultInjector, FAULT_CODES, requestContentHash, type FaultKind } from './faults';
 import { DEFAULT_RATE_LIMIT, DEFAULT_RATE_LIMITS, FixedWindowRateLimiter } from './rateLimiter';
 
 export type { SandboxAction, SandboxActionContext, SandboxActionHandler } from './action';
 export { defineSandboxAction } from './action';
 export { SANDBOX_CREDENTIALS, type SandboxKey } from './credentials';
 export { SandboxApiError } from './errors';
+export type { FaultKind } from './faults';
 
 /** Tencent's limit for a v3 POST body. */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -38,6 +42,21 @@ export interface SandboxOptions {
 	actions?: readonly SandboxAction[];
 	/** Larger bodies get RequestSizeLimitExceeded; default 10 MiB. */
 	maxBodyBytes?: number;
+	/**
+	 * Private half of a test RSA key pair: the sandbox then decrypts `Encryption`-protected fields and
+	 * encrypts answers on request (sandbox/encryption.ts). Without it, `Encryption` gets DecryptSystemError.
+	 */
+	encryptionPrivateKeyPem?: string;
+	/** Every answer (faults included, resets excepted) leaves this many ms after the request arrived. */
+	latencyMs?: number;
+	/** Share of requests (0 … 1) that fail at the gateway, before the action runs: never billed. */
+	faultRate?: number;
+	/** Relative weights of the fault kinds; default all equal. See sandbox/faults.ts. */
+	faultMix?: Partial<Record<FaultKind, number>>;
+	/** Seed of the fault sequence (default 1): same seed, same faults in arrival order. */
+	faultSeed?: number;
+	/** Seconds the sandbox clock runs ahead of `now` (negative: behind), to test clock skew. */
+	clockOffsetSeconds?: number;
 }
 
 /** One answered API request. The body is never stored: it may hold personal data. */
@@ -53,6 +72,12 @@ export interface SandboxRequestRecord {
 	code: string;
 	/** Whether Tencent would charge for this answer. */
 	billable: boolean;
+	/** Names of the fields that arrived encrypted and were decrypted (never their values). */
+	encryptedFields?: string[];
+	/** Hash of action and exact body (sandbox/faults.ts): the same check asked twice has the same hash. */
+	contentHash?: string;
+	/** The injected fault, when this request got one instead of an answer. */
+	fault?: FaultKind;
 }
 
 export interface Sandbox {
@@ -71,7 +96,13 @@ interface ApiAnswer {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-	const now = options.now ?? Date.now;
+	const localNow = options.now ?? Date.now;
+	const clockOffsetMs = (options.clockOffsetSeconds ?? 0) * 1000;
+	const now = (): number => localNow() + clockOffsetMs;
+	const latencyMs = options.latencyMs ?? 0;
+	const injectFault = options.faultRate
+		? createFaultInjector({ rate: options.faultRate, mix: options.faultMix, seed: options.faultSeed })
+		: () => undefined;
 	const host = options.host ?? '127.0.0.1';
 	const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
@@ -88,6 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	);
 
 	const requests: SandboxRequestRecord[] = [];
+	const encryptionKey = loadPrivateKey(options.encryptionPrivateKeyPem);
 
 	async function answer(request: ReceivedRequest, nowMs: number, requestId: string): Promise<ApiAnswer> {
 		const verified = verifyTc3Request(request, { keys, nowMs, serviceOf: (name) => actions.get(name)?.service });
@@ -113,7 +145,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			);
 		}
 
-		const fields = await action.handler(params, {
+		const opened = openRequest(action.name, params, encryptionKey);
+		const fields = await action.handler(opened.params, {
 			action: action.name,
 			service: action.service,
 			version: action.version,
@@ -124,7 +157,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			now: nowMs,
 		});
 		const code = typeof fields.Result === 'string' ? fields.Result : 'OK';
-		return { fields, record: { ...record, code, billable: action.isBillable?.(fields) ?? false } };
+		const encryptedFields = opened.encryptedFields.length ? { encryptedFields: opened.encryptedFields } : {};
+		return {
+			fields: sealResponse(action.name, params, fields, opened.sessionKey),
+			record: { ...record, code, billable: action.isBillable?.(fields) ?? false, ...encryptedFields },
+		};
 	}
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -138,6 +175,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const body = await readBody(req, maxBodyBytes);
 		const nowMs = now();
 		const requestId = randomUUID();
+		const contentHash = requestContentHash(header(req.headers, 'x-tc-action'), body);
+		const fault = injectFault();
+		if (fault) {
+			requests.push({
+				time: nowMs,
+				requestId,
+				action: header(req.headers, 'x-tc-action'),
+				secretId: parseTc3Authorization(header(req.headers, 'authorization'))?.secretId,
+				code: FAULT_CODES[fault],
+				billable: false,
+				contentHash,
+				fault,
+			});
+			return await sendFault(res, fault, nowMs, requestId, latencyMs);
+		}
 		let envelope: Record<string, unknown>;
 		let record: ApiAnswer['record'];
 		try {
@@ -160,8 +212,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				billable: apiError.billable,
 			};
 		}
-		requests.push({ time: nowMs, requestId, ...record });
+		requests.push({ time: nowMs, requestId, ...record, contentHash });
 
+		if (latencyMs > 0) await delay(latencyMs);
 		res.statusCode = 200;
 		res.setHeader('Date', new Date(nowMs).toUTCString());
 		res.setHeader('Content-Type', 'application/json');
@@ -226,6 +279,26 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer 
 		if (size <= maxBytes) chunks.push(chunk);
 	}
 	return size <= maxBytes ? Buffer.concat(chunks) : undefined;
+}
+
+/** A gateway-level failure: an HTTP error page, a reset connection, or one of Tencent's transient errors. */
+async function sendFault(res: ServerResponse, fault: FaultKind, nowMs: number, requestId: string, latencyMs: number): Promise<void> {
+	if (fault === 'reset') {
+		// RST with no byte of answer: the client sees ECONNRESET.
+		res.socket?.resetAndDestroy();
+		return;
+	}
+	if (latencyMs > 0) await delay(latencyMs);
+	res.setHeader('Date', new Date(nowMs).toUTCString());
+	if (fault === 'http500') return sendPlain(res, 500, 'Internal Server Error');
+	if (fault === 'http502') return sendPlain(res, 502, '<html><body><h1>502 Bad Gateway</h1></body></html>');
+	const error =
+		fault === 'internalError'
+			? { Code: 'InternalError', Message: 'An internal error has occurred. Retry your request.' }
+			: { Code: 'RequestLimitExceeded', Message: 'Your current request times exceeds the frequency limit. (injected fault)' };
+	res.statusCode = 200;
+	res.setHeader('Content-Type', 'application/json');
+	res.end(JSON.stringify({ Response: { Error: error, RequestId: requestId } }));
 }
 
 function sendPlain(res: ServerResponse, status: number, text: string): void {

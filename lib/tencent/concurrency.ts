@@ -20,21 +20,24 @@ export async function mapInOrder<T>(
 	const width = Math.max(1, Math.min(Math.floor(concurrency) || 1, count));
 	const results = new Array<T>(count);
 	let next = 0;
-	let failure: { index: number; error: unknown } | undefined;
+	const failures: Array<{ index: number; error: unknown }> = [];
+	const stopped = (): boolean => failures.length > 0 || signal?.aborted === true;
 
 	const worker = async (): Promise<void> => {
-		while (failure === undefined && !signal?.aborted && next < count) {
+		while (!stopped() && next < count) {
 			const index = next++;
 			try {
 				results[index] = await task(index);
 			} catch (error) {
-				if (failure === undefined || index < failure.index) failure = { index, error };
+				failures.push({ index, error });
 			}
 		}
 	};
 
 	await Promise.all(Array.from({ length: width }, worker));
-	if (failure !== undefined) throw failure.error;
+	if (failures.length > 0) {
+		throw failures.reduce((lowest, failure) => (failure.index < lowest.index ? failure : lowest)).error;
+	}
 	if (next < count) {
 		// Only an abort leaves indexes unstarted: say so rather than return a short list.
 		throw new Error(`Cancelled after ${next} of ${count} items were started`);

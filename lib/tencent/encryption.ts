@@ -7,7 +7,8 @@
 import { constants, createCipheriv, createDecipheriv, createPublicKey, getCiphers, publicEncrypt, randomBytes } from 'crypto';
 import type { KeyObject } from 'crypto';
 
-import type { Encryption } from './models/common';
+import type { CallOptions, TencentCloudClient } from './client';
+import type { ActionDefinition, BaseResponse, Encryption } from './models/common';
 
 export type EncryptionAlgorithm = 'AES-256-CBC';
 
@@ -31,8 +32,10 @@ export const TENCENT_RSA_PUBLIC_KEY_PEM = [
  * which Node's crypto does not expose (no SM2 encrypt in publicEncrypt), and Node 24's OpenSSL
  * build lists no `sm4-gcm` cipher either.
  */
-export const SM4_GCM_UNAVAILABLE =
-	"SM4-GCM is not available: Node.js's crypto module has no sm4-gcm cipher and no SM2 encryption for the key wrap. Use AES-256-CBC.";
+export const SM4_GCM_MISSING_REASON =
+	"Node.js's crypto module has no sm4-gcm cipher and no SM2 encryption for the key wrap";
+
+export const SM4_GCM_UNAVAILABLE = `SM4-GCM is not available: ${SM4_GCM_MISSING_REASON}. Use AES-256-CBC.`;
 
 /** Whether this Node.js offers the SM4-GCM cipher at all (the SM2 key wrap is missing regardless). */
 export function nodeOffersSm4Gcm(): boolean {
@@ -250,6 +253,7 @@ export function decryptResponse<R extends Record<string, unknown>>(response: R, 
 
 	for (const path of paths) {
 		const local = path.startsWith('Response.') ? path.slice('Response.'.length) : path;
+		segments(local, path);
 		const value = getPath(result, local);
 		if (value === undefined || value === null || value === '') continue;
 		if (typeof value !== 'string') throw new FieldEncryptionError(`Encrypted field ${path} is not text`);
@@ -260,6 +264,41 @@ export function decryptResponse<R extends Record<string, unknown>>(response: R, 
 		}
 	}
 	return result as R;
+}
+
+export interface EncryptionSettings {
+	algorithm: EncryptionAlgorithm | 'SM4-GCM';
+	/** Default (empty): Tencent's published key. */
+	publicKeyPem?: string;
+}
+
+/**
+ * One call with sensitive-data encryption: encrypts the fields the action's model lists, asks for
+ * an encrypted answer where the action documents it, and decrypts the answer with the same key.
+ * A failure after Tencent answered says so: that answer may have been billed.
+ */
+export async function callEncrypted<Req, Res extends BaseResponse>(
+	client: Pick<TencentCloudClient, 'call'>,
+	action: ActionDefinition<Req, Res>,
+	params: Req,
+	settings: EncryptionSettings,
+	options?: CallOptions,
+): Promise<Res> {
+	const spec = action.encryption;
+	if (!spec) throw new FieldEncryptionError(`${action.name} does not accept sensitive-data encryption`);
+	const request = encryptFields(params as Req & object, spec.requestFields, {
+		algorithm: settings.algorithm,
+		publicKeyPem: settings.publicKeyPem,
+		extraParams: spec.answerParams,
+	});
+	const response = await client.call(action, request.params as Req, options);
+	try {
+		return decryptResponse(response, request.session);
+	} catch (error) {
+		throw new FieldEncryptionError(
+			`Tencent answered (RequestId ${response.RequestId}) but the answer could not be decrypted: ${(error as Error).message}. The call may have been billed: check before repeating it.`,
+		);
+	}
 }
 
 /** Tencent's libraries send the IV as base64; the API page calls it "a 16-character string": both are read. */
@@ -291,10 +330,11 @@ function parseDecryptedBody(text: string): Record<string, unknown> {
 /** Segments a hostile answer could use to reach Object.prototype. */
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
 
-function segments(path: string): string[] {
+/** `shownAs`: the path as the answer spelled it, for the message. */
+function segments(path: string, shownAs = path): string[] {
 	const parts = path.split('.');
 	if (parts.some((part) => part === '' || FORBIDDEN_SEGMENTS.has(part))) {
-		throw new FieldEncryptionError(`"${path}" is not a usable field path`);
+		throw new FieldEncryptionError(`"${shownAs}" is not a usable field path`);
 	}
 	return parts;
 }

@@ -74,10 +74,25 @@ export function checkImageBytes(bytes: Buffer, maxBase64Bytes: number): ImagePro
 	const encoded = base64Length(bytes.length);
 	if (encoded > maxBase64Bytes) {
 		return {
-			problem: `is ${formatMegabytes(encoded)} after base64, over this action's limit of ${formatMegabytes(maxBase64Bytes)}`,
+			problem: `is ${formatSize(encoded)} after base64, over this action's limit of ${formatSize(maxBase64Bytes)}`,
 		};
 	}
 	return undefined;
+}
+
+/** MIME type of a recognised image format. */
+export function imageMimeType(format: ImageFormat): string {
+	return format === 'png' ? 'image/png' : 'image/jpeg';
+}
+
+/** File extension (without the dot) of a recognised image format. */
+export function imageFileExtension(format: ImageFormat): string {
+	return format === 'png' ? 'png' : 'jpg';
+}
+
+/** Megabytes, and the exact byte count when one decimal would hide the difference to a limit. */
+function formatSize(bytes: number): string {
+	return `${formatMegabytes(bytes)} (${bytes.toLocaleString('en-US')} bytes)`;
 }
 
 /** Checks an image URL: Tencent fetches it itself, so it must be absolute http(s). */

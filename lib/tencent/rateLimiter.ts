@@ -25,10 +25,17 @@ export function effectiveRateLimit(action: string, userLimit?: number): number {
 }
 
 /**
- * Requests are spaced 1% wider than 1/limit: a server counting in one-second windows then sees
- * at most `limit` requests in any window even when the network delays one by a few ms.
+ * Requests are spaced 1% wider than 1/limit, and at most ⌊0.99 × limit⌋ start in any one-second
+ * span: a server counting in one-second windows then sees at most `limit` even when the network
+ * delays one request into the next window.
  */
 export const RATE_HEADROOM = 0.99;
+
+/**
+ * After the event loop stalled (a GC pause, a busy CPU), up to this much of a second's requests
+ * may start back to back to make up the slots the stall cost; the one-second cap still holds.
+ */
+export const CATCH_UP_SECONDS = 0.1;
 
 export interface LimiterClock {
 	/** Milliseconds, any origin. */
@@ -37,12 +44,19 @@ export interface LimiterClock {
 }
 
 /**
- * Evenly spaced start slots (a token bucket holding one token): callers reserve consecutive
- * slots `intervalMs` apart and wait for theirs, so N concurrent callers never burst.
+ * Evenly spaced starts (GCRA, the "virtual scheduling" form of a token bucket) with a small
+ * catch-up allowance, under a sliding one-second cap. Concurrent callers reserve slots in turn and
+ * wait for theirs, so they never burst; the bucket starts empty, so a run begins spaced too.
  */
 export class RateLimiter {
 	readonly intervalMs: number;
-	private nextSlot = Number.NEGATIVE_INFINITY;
+	/** Most starts in any one-second span. */
+	readonly perWindow: number;
+	private readonly toleranceMs: number;
+	/** Theoretical arrival time of the next request (GCRA); undefined before the first. */
+	private theoreticalArrival: number | undefined;
+	/** The last `perWindow` reserved slots, oldest first. */
+	private readonly recentSlots: number[] = [];
 
 	constructor(
 		readonly perSecond: number,
@@ -53,15 +67,21 @@ export class RateLimiter {
 			throw new RangeError(`A rate limit must be a positive number of requests per second, not ${perSecond}`);
 		}
 		this.intervalMs = 1000 / (perSecond * headroom);
+		this.perWindow = Math.max(1, Math.floor(perSecond * headroom));
+		this.toleranceMs = Math.floor(perSecond * CATCH_UP_SECONDS) * this.intervalMs;
 	}
 
 	/** Resolves at the caller's slot; rejects if the signal aborts the wait (the slot is then lost). */
 	async acquire(signal?: AbortSignal): Promise<void> {
 		const now = this.clock.now();
-		const slot = Math.max(now, this.nextSlot);
-		this.nextSlot = slot + this.intervalMs;
-		// Rounded up: waking a fraction of a ms early would start the request before its slot.
-		const wait = Math.ceil(slot - now);
+		const arrival = this.theoreticalArrival ?? now + this.toleranceMs;
+		let slot = Math.max(now, arrival - this.toleranceMs);
+		if (this.recentSlots.length === this.perWindow) slot = Math.max(slot, this.recentSlots[0] + 1000);
+		this.theoreticalArrival = Math.max(arrival, slot) + this.intervalMs;
+		this.recentSlots.push(slot);
+		if (this.recentSlots.length > this.perWindow) this.recentSlots.shift();
+		// Rounded up (waking early would start before the slot), ignoring floating-point dust.
+		const wait = Math.ceil(slot - now - 1e-6);
 		if (wait > 0) await this.clock.sleep(wait, signal);
 	}
 }

@@ -72,11 +72,30 @@ export function scrubText(text: string, secrets: ReadonlyArray<string | undefine
 	let result = text;
 	for (const secret of secrets) {
 		const value = secret?.trim();
-		if (value && value.length >= MIN_SECRET_LENGTH) result = result.split(value).join(REDACTED);
+		if (!value || value.length < MIN_SECRET_LENGTH) continue;
+		result = result.split(value).join(REDACTED);
+		result = redactCutPrefix(result, value);
 	}
 	return result
 		.replace(LONG_BASE64_PATTERN, (run) => `[${run.length} characters of base64 removed]`)
-		.replace(ID_NUMBER_PATTERN, (id) => maskIdCardNumber(id));
+		.replace(ID_NUMBER_PATTERN, (id) => maskIdCardNumber(id))
+		.replace(CUT_DIGITS_PATTERN, (digits) => maskIdCardNumber(digits));
+}
+
+/** Where an excerpt was cut (`…`, the client's marker): a secret or an ID number may end there half-way. */
+const CUT = '…';
+
+/** Digits cut off by an excerpt: possibly the start of an ID number (with its birth date). */
+const CUT_DIGITS_PATTERN = new RegExp(`(?<![0-9A-Za-z])\\d{6,17}(?=${CUT})`, 'g');
+
+/** Replaces the start of `secret` (4 characters or more) left just before a cut. */
+function redactCutPrefix(text: string, secret: string): string {
+	let result = text;
+	for (let length = secret.length - 1; length >= MIN_SECRET_LENGTH; length--) {
+		const cutSecret = `${secret.slice(0, length)}${CUT}`;
+		if (result.includes(cutSecret)) result = result.split(cutSecret).join(`${REDACTED}${CUT}`);
+	}
+	return result;
 }
 
 /**

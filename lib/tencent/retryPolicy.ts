@@ -50,8 +50,10 @@ export type FailureClass =
 	/** Everything else: parameters, auth, quota, a gateway's 500, an unreadable answer. */
 	| 'final';
 
-const THROTTLED = /^RequestLimitExceeded(\.|$)/;
-const UNAVAILABLE = /^(InternalError|ServiceUnavailable)(\.|$)/;
+/** RequestLimitExceeded and its variants (.IPLimitExceeded, .UinLimitExceeded, …), and FailedOperation.RequestLimitExceeded. */
+const THROTTLED = /^(FailedOperation\.)?RequestLimitExceeded(\.|$)/;
+/** Transient service faults; InternalError.EncryptSystemError and the like are settings problems, not retried. */
+const UNAVAILABLE = /^(InternalError(\.UnKnown|\.Unknown)?|ServiceUnavailable(\.[A-Za-z]+)?)$/;
 const GATEWAY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 /** Socket codes that mean the request got no answer at all: refused, reset, closed under us. */
 const CONNECTION_CODES: ReadonlySet<string> = new Set([

@@ -2,9 +2,19 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
+import { REDIS_CREDENTIAL_TEST, testRedisCredential } from './helpers/registry';
 
+// usableAsTool and subtitle are in versionDescription (spread below), where n8n's lint cannot see them.
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
 export class FaceId implements INodeType {
-	description: INodeTypeDescription = versionDescription;
+	// eslint-disable-next-line @n8n/community-nodes/require-node-description-fields
+	description: INodeTypeDescription = {
+		...versionDescription,
+		// Here, not in versionDescription: n8n resolves `file:` icons from this file's folder, and its lint reads them here.
+		icon: { light: 'file:../../icons/faceid.svg', dark: 'file:../../icons/faceid.dark.svg' },
+	};
+
+	methods = { credentialTest: { [REDIS_CREDENTIAL_TEST]: testRedisCredential } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,6 +1,6 @@
 /** IdCardVerification (faceid 2018-03-01): name + ID number against the test identity table. */
 import { defineSandboxAction } from '../action';
-import { invalidParameterValue, missingParameter, SandboxApiError } from '../errors';
+import { invalidParameterValue, missingParameter } from '../errors';
 import { BILLABLE_RESULTS, idCardVerificationResult, RESULT_DESCRIPTIONS } from '../identities';
 
 function requiredString(params: Record<string, unknown>, name: string): string {
@@ -15,13 +15,7 @@ export const IdCardVerificationAction = defineSandboxAction({
 	service: 'faceid',
 	version: '2018-03-01',
 	handler(params, ctx) {
-		// The sandbox holds no Tencent private key, so encrypted fields cannot be read.
-		if (params.Encryption !== undefined) {
-			throw new SandboxApiError(
-				'FailedOperation.DecryptSystemError',
-				'The sandbox cannot decrypt Encryption: send Name and IdCard in plain text.',
-			);
-		}
+		// Encryption was already opened by the server (sandbox/encryption.ts): Name and IdCard are plain here.
 		const idCard = requiredString(params, 'IdCard');
 		const name = requiredString(params, 'Name');
 		const result = idCardVerificationResult(name, idCard, new Date(ctx.now));

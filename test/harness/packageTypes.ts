@@ -5,8 +5,14 @@ import { join, resolve } from 'node:path';
 export const PACKAGE_NAME = 'n8n-nodes-tencent-faceid';
 
 /** Where this package's classes live, and the type names n8n gives them. */
-const NODES = [{ file: 'nodes/FaceId/FaceId.node', className: 'FaceId', type: `${PACKAGE_NAME}.faceId` }];
-const CREDENTIALS = [{ file: 'credentials/TencentCloudApi.credentials', className: 'TencentCloudApi' }];
+const NODES = [
+	{ file: 'nodes/FaceId/FaceId.node', className: 'FaceId', type: `${PACKAGE_NAME}.faceId` },
+	{ file: 'nodes/FaceIdTrigger/FaceIdTrigger.node', className: 'FaceIdTrigger', type: `${PACKAGE_NAME}.faceIdTrigger` },
+];
+const CREDENTIALS = [
+	{ file: 'credentials/TencentCloudApi.credentials', className: 'TencentCloudApi' },
+	{ file: 'credentials/FaceIdRegistryRedis.credentials', className: 'FaceIdRegistryRedis' },
+];
 
 export interface PackageTypesOptions {
 	/** '.' loads the TypeScript sources (jest, tsx); 'dist' the compiled build, as n8n would */

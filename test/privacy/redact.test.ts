@@ -40,6 +40,12 @@ describe('scrubText', () => {
 		);
 	});
 
+	it('redacts what an excerpt cut half-way: the start of a secret, the start of an ID number', () => {
+		const text = `HTTP 502: <pre>key=${secretKey.slice(0, 12)}… [item 1]`;
+		expect(scrubText(text, [secretKey])).toBe(`HTTP 502: <pre>key=${REDACTED}… [item 1]`);
+		expect(scrubText('id 11010519850615… [item 0]')).toBe('id 1************5… [item 0]');
+	});
+
 	it('leaves numbers that are not standalone 18-character IDs, and very short "secrets"', () => {
 		const text = 'RequestId 5f3c9a6e-1234, account 1101011990030780341234, code -2, a';
 		expect(scrubText(text, ['a'])).toBe(text);

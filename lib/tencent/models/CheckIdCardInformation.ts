@@ -105,4 +105,6 @@ export const CheckIdCardInformation = defineAction<CheckIdCardInformationRequest
 	service: 'faceid',
 	version: '2018-03-01',
 	responseSchema: CheckIdCardInformationResponseSchema,
+	// Nothing sensitive is sent (the photo is not encrypted); IdNum and Name come back encrypted.
+	encryption: { requestFields: [], answerParams: { IsEncrypt: true } },
 });

@@ -41,4 +41,5 @@ export const IdCardOCRVerification = defineAction<IdCardOCRVerificationRequest, 
 	service: 'faceid',
 	version: '2018-03-01',
 	responseSchema: IdCardOCRVerificationResponseSchema,
+	encryption: { requestFields: ['Name', 'IdCard'] },
 });

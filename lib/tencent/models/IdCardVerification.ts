@@ -25,4 +25,5 @@ export const IdCardVerification = defineAction<IdCardVerificationRequest, IdCard
 	service: 'faceid',
 	version: '2018-03-01',
 	responseSchema: IdCardVerificationResponseSchema,
+	encryption: { requestFields: ['Name', 'IdCard'] },
 });

@@ -40,4 +40,5 @@ export const ImageRecognitionV2 = defineAction<ImageRecognitionV2Request, ImageR
 	service: 'faceid',
 	version: '2018-03-01',
 	responseSchema: ImageRecognitionV2ResponseSchema,
+	encryption: { requestFields: ['Name', 'IdCard'] },
 });

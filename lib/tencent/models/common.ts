@@ -33,8 +33,18 @@ export interface ActionDefinition<Req, Res extends BaseResponse> {
 	service: 'faceid' | 'ocr';
 	version: string;
 	responseSchema: z.ZodType<Res, z.ZodTypeDef, unknown>;
+	/** Sensitive-data encryption the action accepts (the `Encryption` parameter); absent: none. */
+	encryption?: ActionEncryption;
 	/** Phantom field so the request type travels with the definition. */
 	readonly request?: Req;
+}
+
+/** What Tencent's page says an action encrypts. */
+export interface ActionEncryption {
+	/** Request fields sent encrypted, e.g. Name and IdCard. */
+	requestFields: readonly string[];
+	/** Parameters that also ask for sensitive answer fields encrypted, e.g. `{ IsEncrypt: true }`. */
+	answerParams?: Readonly<Record<string, unknown>>;
 }
 
 export function defineAction<Req, Res extends BaseResponse>(

@@ -1,5 +1,9 @@
 import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
+import { DEFAULT_SIMILARITY_THRESHOLD, returnsSimilarity } from '../../../lib/tencent/outcomes';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_RETRIES, MAX_CONCURRENCY } from '../helpers/resilientClient';
+import { REDIS_CREDENTIAL_TEST, REDIS_CREDENTIAL_TYPE } from '../helpers/registry';
+import { encryptionOption, MASK_OPTION } from '../helpers/sensitiveData';
 import { OPERATIONS } from './router';
 
 /** Shows each operation's fields only when that operation is chosen. */
@@ -15,6 +19,19 @@ function operationFields(): INodeProperties[] {
 	);
 }
 
+/** The editor's subtitle: the chosen operation's label, looked up by its value. */
+const OPERATION_LABELS = JSON.stringify(Object.fromEntries(OPERATIONS.map((operation) => [operation.value, operation.name])));
+
+/** Operations whose action returns a similarity (`Sim`): the threshold option shows only for them. */
+const SIMILARITY_OPERATIONS = OPERATIONS.filter((operation) => returnsSimilarity(operation.action.name)).map(
+	(operation) => operation.value,
+);
+
+/** Operations whose Tencent action accepts `Encryption`: "Encrypt Sensitive Fields" shows only for them. */
+const ENCRYPTION_OPERATIONS = OPERATIONS.filter((operation) => operation.action.encryption && !operation.perform).map(
+	(operation) => operation.value,
+);
+
 const ROUTED_OUTPUTS = JSON.stringify([
 	{ type: 'main', displayName: 'Passed' },
 	{ type: 'main', displayName: 'Failed' },
@@ -24,17 +41,25 @@ const ROUTED_OUTPUTS = JSON.stringify([
 export const versionDescription: INodeTypeDescription = {
 	displayName: 'FaceID',
 	name: 'faceId',
-	icon: { light: 'file:../../icons/faceid.svg', dark: 'file:../../icons/faceid.dark.svg' },
 	group: ['transform'],
 	version: 1,
-	subtitle: '={{ $parameter["operation"] }}',
+	subtitle: `={{ ${OPERATION_LABELS}[$parameter["operation"]] }}`,
 	description: 'Verify identities with Tencent Cloud FaceID and route each item by the result',
 	defaults: { name: 'FaceID' },
 	usableAsTool: true,
 	inputs: [NodeConnectionTypes.Main],
 	// Three outputs (Passed, Failed, Review) so a KYC flow routes without an IF node; one when routing is off.
 	outputs: `={{ $parameter.routeByOutcome === false ? [{ "type": "main" }] : ${ROUTED_OUTPUTS} }}`,
-	credentials: [{ name: 'tencentCloudApi', required: true }],
+	credentials: [
+		{ name: 'tencentCloudApi', required: true },
+		// The pending registry of Apply Card Verification, when it lives in Redis.
+		{
+			name: REDIS_CREDENTIAL_TYPE,
+			required: true,
+			testedBy: REDIS_CREDENTIAL_TEST,
+			displayOptions: { show: { operation: ['applyCardVerification'], registry: ['redis'] } },
+		},
+	],
 	properties: [
 		{
 			displayName: 'Operation',
@@ -48,6 +73,7 @@ export const versionDescription: INodeTypeDescription = {
 				action: operation.actionLabel,
 			})),
 			default: 'idCardVerification',
+			hint: 'Each operation is one Tencent FaceID action and shows only its own fields',
 		},
 		...operationFields(),
 		{
@@ -59,12 +85,50 @@ export const versionDescription: INodeTypeDescription = {
 				'Whether to send each item to the Passed, Failed or Review output. Off: one output, with the outcome in each item.',
 		},
 		{
+			displayName: 'Simplify',
+			name: 'simplify',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return a simplified version of the response instead of the raw data',
+			hint: "On: the fields a workflow needs plus outcome. Off: Tencent's whole answer plus outcome.",
+		},
+		{
 			displayName: 'Options',
 			name: 'options',
 			type: 'collection',
 			placeholder: 'Add option',
 			default: {},
+			description: 'Settings that apply to every item: region, timeout, similarity threshold, checks before sending',
 			options: [
+				{
+					displayName: 'Concurrency',
+					name: 'concurrency',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+					default: DEFAULT_CONCURRENCY,
+					description:
+						'How many items are checked at the same time. Outputs keep the input order. With large images each one in flight holds a few copies of its image in memory.',
+				},
+				encryptionOption(ENCRYPTION_OPERATIONS),
+				MASK_OPTION,
+				{
+					displayName: 'Max Requests per Second',
+					name: 'maxRequestsPerSecond',
+					type: 'number',
+					typeOptions: { minValue: 0, numberPrecision: 2 },
+					default: 0,
+					description:
+						"Upper limit for this node's calls per second; 0 uses Tencent's documented limit (100/s per action, 20/s for ImageRecognitionV2), and higher values are capped at it. Executions pace themselves separately: lower it when several run at once with one key (queue mode).",
+				},
+				{
+					displayName: 'Max Retries',
+					name: 'maxRetries',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: 10 },
+					default: DEFAULT_MAX_RETRIES,
+					description:
+						'Retries, with exponential backoff, after throttling (RequestLimitExceeded), InternalError, ServiceUnavailable, HTTP 502/503/504 or a refused or reset connection. An answer Tencent bills is never retried.',
+				},
 				{
 					displayName: 'Region',
 					name: 'region',
@@ -72,6 +136,24 @@ export const versionDescription: INodeTypeDescription = {
 					default: '',
 					placeholder: 'ap-guangzhou',
 					description: "Overrides the credential's default region (X-TC-Region) for this node",
+				},
+				{
+					displayName: 'Retry on Timeout',
+					name: 'retryOnTimeout',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to retry when Tencent does not answer within the timeout. Off by default because the first call may have reached Tencent and been billed: a retry can pay twice for one check.',
+				},
+				{
+					displayName: 'Similarity Threshold',
+					name: 'similarityThreshold',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
+					default: DEFAULT_SIMILARITY_THRESHOLD,
+					displayOptions: { show: { '/operation': SIMILARITY_OPERATIONS } },
+					description:
+						"Lowest similarity (0-100) that passes when Tencent answers Success; below it the item goes to Failed. 70 is Tencent's recommendation (0.01% false accepts).",
 				},
 				{
 					displayName: 'Timeout (Seconds)',

@@ -1,10 +1,32 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idCardCheckDigit, maskIdCardNumber, normalizeIdCardNumber } from '../../../lib/tencent/idCardNumber';
 import { invalidField } from './itemErrors';
 
 /** Longest name accepted; Tencent rejects longer ones as "-3" after a round trip. */
 export const MAX_NAME_LENGTH = 64;
+
+/** The person's name, as every name + ID number operation asks for it (parameter `name`). */
+export const NAME_PROPERTY: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '韦小宝',
+	hint: 'Full legal name as on the ID card; spaces around it are removed',
+};
+
+/** The mainland ID number (parameter `idCard`). */
+export const ID_CARD_NUMBER_PROPERTY: INodeProperties = {
+	displayName: 'ID Card Number',
+	name: 'idCard',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '11010119900307803X',
+	hint: '18-character mainland resident ID number; a lower-case x is read as X',
+};
 
 export function readName(context: IExecuteFunctions, itemIndex: number, parameter: string, label = 'Name'): string {
 	const raw = context.getNodeParameter(parameter, itemIndex, '');

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	checkImageBytes,
@@ -15,101 +15,159 @@ export interface ImageFieldSpec {
 	label: string;
 	/** Tencent's limit for this field, measured on the base64 text. */
 	maxBase64Bytes: number;
-	/** Optional images get a "None" source, the default. */
-	optional?: boolean;
-	/** Whether Tencent can fetch this image from a URL itself. */
-	allowUrl?: boolean;
-	hint?: string;
+	/**
+	 * What a URL becomes. `tencent`: sent as `ImageUrl`, Tencent downloads it. `download`: for actions
+	 * that take no URL, n8n downloads the image (with the instance's proxy and network policy),
+	 * checks it like a file and sends it as base64.
+	 */
+	url: 'tencent' | 'download';
+	/** Tencent's limit for the image behind an `ImageUrl`, when it differs from `maxBase64Bytes`. */
+	urlMaxBase64Bytes?: number;
+	/** Extra display conditions, e.g. only when the operation's input mode is "photo". */
+	show?: Record<string, Array<string | number | boolean>>;
 }
 
 /** What the request gets: base64 text, or a URL Tencent downloads. */
 export type ImageValue = { base64: string; url?: undefined } | { url: string; base64?: undefined };
 
+/** How long n8n waits for an image it downloads itself. */
+const DOWNLOAD_TIMEOUT_MS = 30_000;
+
+function urlHint(spec: ImageFieldSpec): string {
+	if (spec.url === 'download') {
+		return 'n8n downloads the image and sends it as base64 (this action takes no URL); PNG or JPEG only';
+	}
+	const limit = formatMegabytes(spec.urlMaxBase64Bytes ?? spec.maxBase64Bytes);
+	return `Sent as ImageUrl: Tencent Cloud downloads it (within 3 seconds, at most ${limit} after base64), so it must be reachable from the internet`;
+}
+
 export function imageFieldProperties(spec: ImageFieldSpec): INodeProperties[] {
-	const sourceOptions = [
-		...(spec.optional ? [{ name: 'None', value: 'none', description: 'Do not send this image' }] : []),
-		{
-			name: 'Binary File',
-			value: 'binary',
-			description: 'From a binary property of the input item (Read File, HTTP Request, a form upload)',
-		},
-		...(spec.allowUrl === false
-			? []
-			: [{ name: 'URL', value: 'url', description: 'Tencent Cloud downloads the image from this address' }]),
-		{ name: 'Base64 String', value: 'base64', description: 'Base64 text; a data: URI prefix is accepted' },
-	];
-	const show = (source: string) => ({ show: { [`${spec.key}Source`]: [source] } });
+	const displayOptions = (source?: string): INodeProperties['displayOptions'] => {
+		const show = { ...spec.show, ...(source ? { [`${spec.key}Source`]: [source] } : {}) };
+		return Object.keys(show).length ? { show } : undefined;
+	};
+	const withDisplay = (property: INodeProperties, source?: string): INodeProperties => {
+		const options = displayOptions(source);
+		return options ? { ...property, displayOptions: options } : property;
+	};
 	return [
-		{
+		withDisplay({
 			displayName: `${spec.label} Source`,
 			name: `${spec.key}Source`,
 			type: 'options',
-			options: sourceOptions,
-			default: spec.optional ? 'none' : 'binary',
-			hint:
-				spec.hint ??
-				`PNG or JPEG, at most ${formatMegabytes(spec.maxBase64Bytes)} after base64 encoding`,
-		},
-		{
-			displayName: `${spec.label} Binary Property`,
-			name: `${spec.key}BinaryProperty`,
-			type: 'string',
-			default: 'data',
-			required: true,
-			displayOptions: show('binary'),
-			hint: 'Name of the binary property holding the image on the input item',
-		},
-		{
-			displayName: `${spec.label} URL`,
-			name: `${spec.key}Url`,
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'https://example.com/photo.jpg',
-			displayOptions: show('url'),
-			hint: 'Must be reachable by Tencent Cloud; sent as-is, not downloaded by n8n',
-		},
-		{
-			displayName: `${spec.label} (Base64)`,
-			name: `${spec.key}Base64`,
-			type: 'string',
-			typeOptions: { rows: 2 },
-			default: '',
-			required: true,
-			displayOptions: show('base64'),
-			hint: 'Base64-encoded PNG or JPEG; a data:image/...;base64, prefix is removed',
-		},
+			options: [
+				{
+					name: 'Binary File',
+					value: 'binary',
+					description: 'From a binary property of the input item (Read File, HTTP Request, a form upload)',
+				},
+				{
+					name: 'URL',
+					value: 'url',
+					description:
+						spec.url === 'tencent'
+							? 'Tencent Cloud downloads the image from this address'
+							: 'n8n downloads the image from this address and sends it as base64',
+				},
+				{ name: 'Base64 String', value: 'base64', description: 'Base64 text; a data: URI prefix is accepted' },
+			],
+			default: 'binary',
+			hint: `PNG or JPEG (not GIF), at most ${formatMegabytes(spec.maxBase64Bytes)} after base64 encoding`,
+		}),
+		withDisplay(
+			{
+				displayName: `${spec.label} Binary Property`,
+				name: `${spec.key}BinaryProperty`,
+				type: 'string',
+				default: 'data',
+				required: true,
+				hint: 'Name of the binary property holding the image on the input item',
+			},
+			'binary',
+		),
+		withDisplay(
+			{
+				displayName: `${spec.label} URL`,
+				name: `${spec.key}Url`,
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'https://example.com/photo.jpg',
+				hint: urlHint(spec),
+			},
+			'url',
+		),
+		withDisplay(
+			{
+				displayName: `${spec.label} (Base64)`,
+				name: `${spec.key}Base64`,
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				required: true,
+				hint: 'Base64-encoded PNG or JPEG; a data:image/...;base64, prefix is removed',
+			},
+			'base64',
+		),
 	];
 }
 
+/** Downloads an image through n8n's HTTP helper; any failure becomes a field error. */
+async function downloadImage(
+	context: IExecuteFunctions,
+	url: string,
+	fail: (problem: string) => Error,
+): Promise<Buffer> {
+	let body: unknown;
+	try {
+		body = await context.helpers.httpRequest({
+			method: 'GET',
+			url,
+			encoding: 'arraybuffer',
+			json: false,
+			timeout: DOWNLOAD_TIMEOUT_MS,
+			abortSignal: context.getExecutionCancelSignal(),
+		});
+	} catch (error) {
+		const reason = (error as IDataObject).message ?? String(error);
+		throw fail(`URL could not be downloaded: ${String(reason)}`);
+	}
+	if (Buffer.isBuffer(body)) return body;
+	if (body instanceof ArrayBuffer) return Buffer.from(body);
+	if (typeof body === 'string') return Buffer.from(body, 'binary');
+	throw fail('URL did not return a file');
+}
+
 /**
- * Reads and checks one image field of an item. Returns undefined for an optional image left out.
- * Every problem names the field and the item, and nothing has been sent yet.
+ * Reads and checks one image field of an item. Every problem names the field and the item, and
+ * is raised before anything is sent to Tencent.
  */
 export async function readImageField(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	spec: ImageFieldSpec,
-): Promise<ImageValue | undefined> {
-	const source = context.getNodeParameter(`${spec.key}Source`, itemIndex, spec.optional ? 'none' : 'binary') as string;
+): Promise<ImageValue> {
+	const source = context.getNodeParameter(`${spec.key}Source`, itemIndex, 'binary') as string;
 	const fail = (problem: string) => invalidField(context, itemIndex, spec.label, problem);
+	const checked = (bytes: Buffer, origin: string): ImageValue => {
+		const problem = checkImageBytes(bytes, spec.maxBase64Bytes);
+		if (problem) throw fail(`${origin}${problem.problem}`);
+		return { base64: bytes.toString('base64') };
+	};
 
 	switch (source) {
-		case 'none':
-			return undefined;
 		case 'url': {
 			const url = String(context.getNodeParameter(`${spec.key}Url`, itemIndex, '')).trim();
 			const problem = checkImageUrl(url);
 			if (problem) throw fail(`URL ${problem.problem}`);
-			return { url };
+			if (spec.url === 'tencent') return { url };
+			return checked(await downloadImage(context, url, fail), '(downloaded from the URL) ');
 		}
 		case 'base64': {
 			const text = String(context.getNodeParameter(`${spec.key}Base64`, itemIndex, ''));
 			const decoded = decodeBase64Image(text);
 			if (!Buffer.isBuffer(decoded)) throw fail(`(base64) ${decoded.problem}`);
-			const problem = checkImageBytes(decoded, spec.maxBase64Bytes);
-			if (problem) throw fail(problem.problem);
-			return { base64: decoded.toString('base64') };
+			return checked(decoded, '');
 		}
 		case 'binary': {
 			const property = String(context.getNodeParameter(`${spec.key}BinaryProperty`, itemIndex, 'data')).trim();
@@ -118,11 +176,25 @@ export async function readImageField(
 				throw fail(`has no binary property "${property}" on the input item`);
 			}
 			const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-			const problem = checkImageBytes(bytes, spec.maxBase64Bytes);
-			if (problem) throw fail(`(binary property "${property}") ${problem.problem}`);
-			return { base64: bytes.toString('base64') };
+			return checked(bytes, `(binary property "${property}") `);
 		}
 		default:
 			throw fail(`source "${source}" is not one of binary, url, base64`);
 	}
+}
+
+/** The request fields for an image: `ImageBase64` or `ImageUrl`, never both. */
+export function imageRequestFields(image: ImageValue): { ImageBase64: string } | { ImageUrl: string } {
+	return image.url !== undefined ? { ImageUrl: image.url } : { ImageBase64: image.base64 };
+}
+
+/** For an action that takes no URL: the image as base64, whatever the source (URLs are downloaded). */
+export async function readImageBase64(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	spec: ImageFieldSpec & { url: 'download' },
+): Promise<string> {
+	const image = await readImageField(context, itemIndex, spec);
+	if (image.base64 === undefined) throw new Error(`${spec.label}: a downloaded image must come back as base64`);
+	return image.base64;
 }

@@ -5,7 +5,8 @@ import {
 	type IdCardVerificationRequest,
 	type IdCardVerificationResponse,
 } from '../../../../lib/tencent/models/IdCardVerification';
-import { readIdCardNumber, readName } from '../../helpers/identityFields';
+import { ID_CARD_NUMBER_PROPERTY, NAME_PROPERTY, readIdCardNumber, readName } from '../../helpers/identityFields';
+import { pickFields } from '../../helpers/responseFields';
 import type { FaceIdOperation } from '../operation';
 
 export const idCardVerification: FaceIdOperation<IdCardVerificationRequest, IdCardVerificationResponse> = {
@@ -14,30 +15,12 @@ export const idCardVerification: FaceIdOperation<IdCardVerificationRequest, IdCa
 	description: "Check that a name and a mainland China ID number belong together (Tencent's IdCardVerification)",
 	actionLabel: 'Verify name and ID number',
 	action: IdCardVerification,
-	properties: [
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '韦小宝',
-			hint: 'Full legal name as on the ID card; spaces around it are removed',
-		},
-		{
-			displayName: 'ID Card Number',
-			name: 'idCard',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '11010119900307803X',
-			hint: '18-character mainland resident ID number; a lower-case x is read as X',
-		},
-	],
+	properties: [NAME_PROPERTY, ID_CARD_NUMBER_PROPERTY],
 	async buildRequest(this: IExecuteFunctions, itemIndex: number) {
 		return {
 			Name: readName(this, itemIndex, 'name'),
 			IdCard: readIdCardNumber(this, itemIndex, 'idCard'),
 		};
 	},
+	simplify: (response) => pickFields(response, ['Result', 'Description']),
 };

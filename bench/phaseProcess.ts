@@ -1,0 +1,311 @@
+/**
+ * One measured phase per process (see bench/run.ts): the compiled node run through n8n's engine
+ * (WorkflowExecute, via the test harness), or Tencent's official Node SDK, against a sandbox in
+ * another process. Reports wall time, CPU (process.cpuUsage) and memory (RSS sampled every 10 ms,
+ * and the kernel's peak).
+ */
+import { Container } from '@n8n/di';
+import { Agent } from 'http';
+import { createConnection, type Socket } from 'net';
+import type { IBinaryData, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { BinaryDataService } from 'n8n-core';
+import { performance } from 'perf_hooks';
+import { setTimeout as delay } from 'timers/promises';
+
+import { TencentCloudClient } from '../lib/tencent/client';
+import { mapInOrder } from '../lib/tencent/concurrency';
+import { IdCardVerification } from '../lib/tencent/models/IdCardVerification';
+import { ActionRateLimiters, effectiveRateLimit } from '../lib/tencent/rateLimiter';
+import { callWithRetry, DEFAULT_RETRY_POLICY } from '../lib/tencent/retryPolicy';
+import { testJpeg } from '../sandbox/actions/testImages';
+import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
+import { workloadIdentities } from '../sandbox/workload';
+import { runWorkflow, setupHarness } from '../test/harness';
+import { packageTypes } from '../test/harness/packageTypes';
+import { FACEID_NODE, faceIdWorkflow } from '../test/support/faceIdWorkflow';
+import { createUndiciTransport } from '../tools/undiciTransport';
+import { serveParent } from './children';
+
+export interface Measured {
+	wallMs: number;
+	/** User + system CPU of this process during the phase. */
+	cpuMs: number;
+	rssBeforeMb: number;
+	/** Highest RSS sampled during the phase. */
+	rssPeakMb: number;
+	/** The kernel's high-water mark for the whole process (startup included). */
+	maxRssMb: number;
+}
+
+export interface NodePhaseResult extends Measured {
+	items: number;
+	/** The FaceID node's own execution time, as n8n records it. */
+	nodeMs: number;
+	/** When n8n started the FaceID node (ms since the epoch). */
+	nodeStartedAt: number;
+	/** Items whose outcome code is the one the sandbox's rules give. */
+	rightVerdict: number;
+	wrongVerdict: number;
+	/** Error items by error code (continue-on-fail), e.g. { HTTP500: 21 }. */
+	errors: Record<string, number>;
+	missing: number;
+	workflowError?: string;
+}
+
+export interface SdkPhaseResult extends Measured {
+	calls: number;
+	succeeded: number;
+	rightVerdict: number;
+	/** Rejections by error code, e.g. { RequestLimitExceeded: 900 }. */
+	errors: Record<string, number>;
+}
+
+const MB = 1024 * 1024;
+
+/** Keep-alive agent (Node's default) whose every connection goes to 127.0.0.1:`port`. */
+class LoopbackAgent extends Agent {
+	constructor(private readonly port: number) {
+		super({ keepAlive: true });
+	}
+
+	override createConnection(_options: unknown, callback?: (error: Error | null, socket: Socket) => void): Socket {
+		const socket = createConnection({ host: '127.0.0.1', port: this.port });
+		if (callback) socket.once('connect', () => callback(null, socket));
+		return socket;
+	}
+}
+
+async function measure<T>(work: () => Promise<T>): Promise<Measured & { result: T }> {
+	const rssBefore = process.memoryUsage.rss();
+	if (process.env.BENCH_MEMORY_DETAIL) {
+		const before = process.memoryUsage();
+		console.error(`before: heapUsed ${(before.heapUsed / MB).toFixed(0)} MB, external ${(before.external / MB).toFixed(0)} MB, rss ${(before.rss / MB).toFixed(0)} MB`);
+	}
+	let rssPeak = rssBefore;
+	let atPeak = process.memoryUsage();
+	const sampler = setInterval(() => {
+		const rss = process.memoryUsage.rss();
+		if (rss > rssPeak) {
+			rssPeak = rss;
+			if (process.env.BENCH_MEMORY_DETAIL) atPeak = process.memoryUsage();
+		}
+	}, 10);
+	const cpuBefore = process.cpuUsage();
+	const started = performance.now();
+	try {
+		const result = await work();
+		const wallMs = performance.now() - started;
+		const cpu = process.cpuUsage(cpuBefore);
+		rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+		if (process.env.BENCH_MEMORY_DETAIL) {
+			const mb = (n: number) => `${(n / MB).toFixed(0)} MB`;
+			console.error(`memory at peak: heapUsed ${mb(atPeak.heapUsed)}, heapTotal ${mb(atPeak.heapTotal)}, external ${mb(atPeak.external)}, arrayBuffers ${mb(atPeak.arrayBuffers)}, rss ${mb(atPeak.rss)}`);
+		}
+		return {
+			result,
+			wallMs,
+			cpuMs: (cpu.user + cpu.system) / 1000,
+			rssBeforeMb: rssBefore / MB,
+			rssPeakMb: rssPeak / MB,
+			maxRssMb: (process.resourceUsage().maxRSS * 1024) / MB,
+		};
+	} finally {
+		clearInterval(sampler);
+	}
+}
+
+function credential(url: string) {
+	return { ...SANDBOX_CREDENTIALS, sessionToken: '', site: 'international', region: '', language: 'en-US', endpoint: url };
+}
+
+function collectGarbage(): void {
+	(globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Items → outcome codes, by pairedItem, against the expected codes. */
+function tally(outputs: INodeExecutionData[][], expected: readonly string[]) {
+	const byItem = new Array<string | undefined>(expected.length);
+	for (const items of outputs) {
+		for (const item of items) {
+			const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
+			if (typeof paired !== 'object' || paired === null) continue;
+			const outcome = item.json.outcome as { code?: string } | undefined;
+			byItem[paired.item] = outcome?.code ?? `error:${String(item.json.error).split(':')[0]}`;
+		}
+	}
+	const errors: Record<string, number> = {};
+	let rightVerdict = 0;
+	let wrongVerdict = 0;
+	let missing = 0;
+	byItem.forEach((code, index) => {
+		if (code === undefined) missing++;
+		else if (code.startsWith('error:')) errors[code.slice(6)] = (errors[code.slice(6)] ?? 0) + 1;
+		else if (code === expected[index]) rightVerdict++;
+		else wrongVerdict++;
+	});
+	for (let index = byItem.length; index < expected.length; index++) missing++;
+	return { rightVerdict, wrongVerdict, errors, missing };
+}
+
+async function runNodePhase(message: {
+	url: string;
+	parameters: INodeParameters;
+	items: INodeExecutionData[];
+	expected: string[];
+}): Promise<NodePhaseResult> {
+	await setupHarness();
+	const types = packageTypes({ root: 'dist' });
+	const workflow = faceIdWorkflow(message.parameters, 'continueRegularOutput');
+	collectGarbage();
+	const measured = await measure(() =>
+		runWorkflow(workflow, {
+			credentials: { tencentCloudApi: credential(message.url) },
+			...types,
+			pinData: { Start: message.items },
+		}),
+	);
+	const run = measured.result;
+	const { result: _run, ...metrics } = measured;
+	return {
+		...metrics,
+		items: message.items.length,
+		nodeMs: run.run.data.resultData.runData[FACEID_NODE]?.[0]?.executionTime ?? Number.NaN,
+		nodeStartedAt: run.run.data.resultData.runData[FACEID_NODE]?.[0]?.startTime ?? Number.NaN,
+		...tally(run.outputs(FACEID_NODE), message.expected),
+		workflowError: run.error?.message,
+	};
+}
+
+async function idCardPhase(message: { url: string; count: number; options: INodeParameters }): Promise<NodePhaseResult> {
+	const identities = workloadIdentities(message.count);
+	return await runNodePhase({
+		url: message.url,
+		parameters: { operation: 'idCardVerification', name: '={{ $json.name }}', idCard: '={{ $json.idCard }}', options: message.options },
+		items: identities.map((identity) => ({ json: { name: identity.name, idCard: identity.idCard } })),
+		expected: identities.map((identity) => identity.expected),
+	});
+}
+
+/** 200 items, each with its own 5 MB JPEG in n8n's filesystem binary store (as a real instance keeps them). */
+async function imagePhase(message: { url: string; count: number; imageBytes: number; options: INodeParameters }) {
+	await setupHarness();
+	const binaryData = Container.get(BinaryDataService);
+	await binaryData.init(); // filesystem mode: items carry a file id, not the bytes
+	const image = testJpeg({ person: '110105198506150022' }, { minBytes: message.imageBytes });
+	const items: INodeExecutionData[] = [];
+	for (let i = 0; i < message.count; i++) {
+		const stored = await binaryData.store({ type: 'execution', workflowId: 'bench', executionId: 'images' }, image, {
+			data: '',
+			mimeType: 'image/jpeg',
+			fileName: `id-card-${i}.jpg`,
+		} as IBinaryData);
+		items.push({ json: { card: i }, binary: { data: stored } });
+	}
+	const result = await runNodePhase({
+		url: message.url,
+		parameters: { operation: 'checkIdCardInformation', idCardPhotoSource: 'binary', idCardPhotoBinaryProperty: 'data', options: message.options },
+		items,
+		expected: items.map(() => 'Success'),
+	});
+	// What stays after a full collection: the peak above is garbage waiting for V8, or a leak.
+	collectGarbage();
+	const after = process.memoryUsage();
+	if (process.env.BENCH_MEMORY_DETAIL) {
+		console.error(`after GC: heapUsed ${(after.heapUsed / MB).toFixed(0)} MB, external ${(after.external / MB).toFixed(0)} MB, rss ${(after.rss / MB).toFixed(0)} MB`);
+	}
+	return { ...result, imageMb: image.length / MB, rssAfterGcMb: after.rss / MB };
+}
+
+/**
+ * The package's own client without n8n: lib/tencent's client, rate limiter, retry policy and
+ * ordered concurrency (what the node runs on), over the undici transport of tools/.
+ */
+async function clientPhase(message: { url: string; count: number; concurrency: number }): Promise<SdkPhaseResult> {
+	const client = new TencentCloudClient(createUndiciTransport({ ...SANDBOX_CREDENTIALS, customEndpoint: message.url }));
+	const clock = { now: Date.now, sleep: (ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }) };
+	const limiters = new ActionRateLimiters((action) => effectiveRateLimit(action), clock);
+	const identities = workloadIdentities(message.count);
+	collectGarbage();
+	const measured = await measure(() =>
+		mapInOrder(identities.length, message.concurrency, async (index) => {
+			const { name, idCard } = identities[index];
+			try {
+				const response = await callWithRetry(
+					async () => {
+						await limiters.acquire(IdCardVerification.name);
+						return await client.call(IdCardVerification, { Name: name, IdCard: idCard });
+					},
+					DEFAULT_RETRY_POLICY,
+					clock,
+				);
+				return { ok: true as const, result: response.Result };
+			} catch (error) {
+				return { ok: false as const, code: (error as { code?: string }).code ?? 'Error' };
+			}
+		}),
+	);
+	const { result: outcomes, ...metrics } = measured;
+	const errors: Record<string, number> = {};
+	let succeeded = 0;
+	let rightVerdict = 0;
+	outcomes.forEach((outcome, index) => {
+		if (outcome.ok) {
+			succeeded++;
+			if (outcome.result === identities[index].expected) rightVerdict++;
+		} else errors[outcome.code] = (errors[outcome.code] ?? 0) + 1;
+	});
+	return { ...metrics, calls: identities.length, succeeded, rightVerdict, errors };
+}
+
+/** Tencent's official SDK, the way its README shows it, with every call started at once. */
+async function sdkPhase(message: { url: string; count: number }): Promise<SdkPhaseResult> {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const tencentcloud = require('tencentcloud-sdk-nodejs') as {
+		faceid: { v20180301: { Client: new (config: unknown) => { IdCardVerification(req: unknown): Promise<{ Result: string }> } } };
+	};
+	const { port } = new URL(message.url);
+	// The SDK takes the credential-scope service from the endpoint's first label and signs the host
+	// without its port, as on Tencent's own hosts (port 443). So the endpoint is "faceid.sandbox.bench"
+	// on the default port, and this agent connects it to the sandbox on 127.0.0.1, nowhere else.
+	const agent = new LoopbackAgent(Number(port));
+	const client = new tencentcloud.faceid.v20180301.Client({
+		credential: { secretId: SANDBOX_CREDENTIALS.secretId, secretKey: SANDBOX_CREDENTIALS.secretKey },
+		region: '',
+		profile: { httpProfile: { endpoint: 'faceid.sandbox.bench', protocol: 'http://', agent } },
+	});
+	const identities = workloadIdentities(message.count);
+	collectGarbage();
+	const measured = await measure(() =>
+		Promise.allSettled(identities.map((identity) => client.IdCardVerification({ IdCard: identity.idCard, Name: identity.name }))),
+	);
+	agent.destroy();
+	const { result: settled, ...metrics } = measured;
+	const errors: Record<string, number> = {};
+	let succeeded = 0;
+	let rightVerdict = 0;
+	settled.forEach((outcome, index) => {
+		if (outcome.status === 'fulfilled') {
+			succeeded++;
+			if (outcome.value.Result === identities[index].expected) rightVerdict++;
+		} else {
+			const code = (outcome.reason as { code?: string }).code || 'NetworkError';
+			errors[code] = (errors[code] ?? 0) + 1;
+		}
+	});
+	return { ...metrics, calls: identities.length, succeeded, rightVerdict, errors };
+}
+
+serveParent(async (message) => {
+	switch (message.phase) {
+		case 'idCard':
+			return await idCardPhase(message as unknown as Parameters<typeof idCardPhase>[0]);
+		case 'images':
+			return await imagePhase(message as unknown as Parameters<typeof imagePhase>[0]);
+		case 'sdk':
+			return await sdkPhase(message as unknown as Parameters<typeof sdkPhase>[0]);
+		case 'client':
+			return await clientPhase(message as unknown as Parameters<typeof clientPhase>[0]);
+		default:
+			throw new Error(`unknown phase ${String(message.phase)}`);
+	}
+});

@@ -1,0 +1,248 @@
+/**
+ * `npm run bench`: throughput, resilience, memory and CPU of the FaceID node, run through n8n's
+ * engine (the compiled package in dist/) against the sandbox on 127.0.0.1 with 50 ms latency and
+ * Tencent's limits (100 requests/s per action). Prints markdown tables; not a test.
+ *
+ * Every phase runs in a fresh process, with the sandbox in yet another, so CPU and memory are the
+ * client's alone. The machine is shared and noisy: compare the ratios within one run (speed-up
+ * over the sequential loop, CPU against the SDK), not absolute times across runs.
+ *
+ * The tables are also written to bench/results/latest.md, the raw figures to latest.json.
+ * BENCH_MEMORY_DETAIL=1 prints V8's heap and external memory at the peak of each phase.
+ */
+import { mkdirSync, writeFileSync } from 'fs';
+import path from 'path';
+
+import { startChild } from './children';
+import type { NodePhaseResult, SdkPhaseResult } from './phaseProcess';
+import type { SandboxStats } from './sandboxProcess';
+import type { SandboxOptions } from '../sandbox/server';
+
+const LATENCY_MS = 50;
+const LIMIT_PER_SECOND = 100;
+const ITEMS = 1000;
+const IMAGE_ITEMS = 200;
+const IMAGE_BYTES = 5 * 1024 * 1024;
+const FAULT_RATE = 0.1;
+/** Default concurrency of the node (nodes/FaceId/helpers/resilientClient.ts). */
+const NODE_CONCURRENCY = 10;
+const PHASE_TIMEOUT_MS = 4 * 60_000;
+const RUN_DEADLINE_MS = 12 * 60_000;
+
+interface PhaseRun<T> {
+	result: T;
+	sandbox: SandboxStats;
+}
+
+async function phase<T>(label: string, sandboxOptions: SandboxOptions, message: Record<string, unknown>): Promise<PhaseRun<T>> {
+	process.stderr.write(`… ${label}\n`);
+	const sandboxProcess = startChild('sandboxProcess.ts');
+	const phaseProcess = startChild('phaseProcess.ts', ['--expose-gc']);
+	try {
+		const { url } = await sandboxProcess.ask<{ url: string }>({ start: sandboxOptions }, 30_000);
+		const result = await phaseProcess.ask<T>({ ...message, url }, PHASE_TIMEOUT_MS);
+		const sandbox = await sandboxProcess.ask<SandboxStats>({ stats: true }, 30_000);
+		return { result, sandbox };
+	} finally {
+		await Promise.all([phaseProcess.stop(), sandboxProcess.stop()]);
+	}
+}
+
+const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const seconds = (ms: number) => `${fixed(ms / 1000, 2)} s`;
+const count = (record: Record<string, number>) => Object.values(record).reduce((sum, n) => sum + n, 0);
+const listing = (record: Record<string, number>) =>
+	Object.entries(record)
+		.map(([key, n]) => `${key} ${n}`)
+		.join(', ') || '0';
+const goal = (met: boolean) => (met ? '✓' : '✗ missed');
+
+function table(header: string[], rows: string[][]): string {
+	return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+async function main(): Promise<void> {
+	const startedAt = Date.now();
+	const base: SandboxOptions = { latencyMs: LATENCY_MS };
+
+	const sequential = await phase<NodePhaseResult>(`${ITEMS} IdCardVerification, sequential loop (concurrency 1)`, base, {
+		phase: 'idCard',
+		count: ITEMS,
+		options: { concurrency: 1 },
+	});
+	const concurrent = await phase<NodePhaseResult>(`${ITEMS} IdCardVerification, node defaults`, base, {
+		phase: 'idCard',
+		count: ITEMS,
+		options: {},
+	});
+	const library = await phase<SdkPhaseResult>(`${ITEMS} IdCardVerification, the package's client without n8n`, base, {
+		phase: 'client',
+		count: ITEMS,
+		concurrency: NODE_CONCURRENCY,
+	});
+	const sdk = await phase<SdkPhaseResult>(`${ITEMS} IdCardVerification, tencentcloud-sdk-nodejs with Promise.all`, base, {
+		phase: 'sdk',
+		count: ITEMS,
+	});
+	const faults = await phase<NodePhaseResult>(`${ITEMS} IdCardVerification, ${FAULT_RATE * 100}% injected faults`, {
+		...base,
+		faultRate: FAULT_RATE,
+		faultSeed: 2026,
+	}, { phase: 'idCard', count: ITEMS, options: {} });
+	const images = await phase<NodePhaseResult & { imageMb: number; rssAfterGcMb: number }>(`${IMAGE_ITEMS} CheckIdCardInformation, 5 MB photos`, base, {
+		phase: 'images',
+		count: IMAGE_ITEMS,
+		imageBytes: IMAGE_BYTES,
+		options: {},
+	});
+
+	const nodeRate = (run: PhaseRun<NodePhaseResult>) => run.sandbox.requests / (run.result.nodeMs / 1000);
+	const sdkRate = sdk.sandbox.requests / (sdk.result.wallMs / 1000);
+	const libraryRate = library.sandbox.requests / (library.result.wallMs / 1000);
+	const libraryCpu = library.result.cpuMs / library.sandbox.requests;
+	const cpuPerRequest = (cpuMs: number, requests: number) => cpuMs / requests;
+	const oursCpu = cpuPerRequest(concurrent.result.cpuMs, concurrent.sandbox.requests);
+	const sdkCpu = cpuPerRequest(sdk.result.cpuMs, sdk.sandbox.requests);
+	const throttlingSurfaced = (run: PhaseRun<NodePhaseResult>) => run.result.errors.RequestLimitExceeded ?? 0;
+
+	const out: string[] = [];
+	out.push(
+		`### Throughput: ${ITEMS} IdCardVerification items, sandbox latency ${LATENCY_MS} ms, limit ${LIMIT_PER_SECOND}/s`,
+		'',
+		table(
+			['client', 'time', 'requests/s', 'of the limit', 'vs sequential', 'right verdicts', 'throttled answers (retried)', 'throttling errors surfaced', 'CPU per request'],
+			[
+				[
+					'FaceID node, sequential loop (concurrency 1)',
+					seconds(sequential.result.nodeMs),
+					fixed(nodeRate(sequential)),
+					fixed(nodeRate(sequential) / LIMIT_PER_SECOND, 3),
+					'1.0×',
+					`${sequential.result.rightVerdict}/${ITEMS}`,
+					String(sequential.sandbox.throttled),
+					String(throttlingSurfaced(sequential)),
+					`${fixed(cpuPerRequest(sequential.result.cpuMs, sequential.sandbox.requests), 2)} ms`,
+				],
+				[
+					`FaceID node, defaults (concurrency ${NODE_CONCURRENCY}, ${LIMIT_PER_SECOND}/s)`,
+					seconds(concurrent.result.nodeMs),
+					fixed(nodeRate(concurrent)),
+					`${fixed(nodeRate(concurrent) / LIMIT_PER_SECOND, 3)} (goal ≥ 0.97 ${goal(nodeRate(concurrent) / LIMIT_PER_SECOND >= 0.97)})`,
+					`${fixed(sequential.result.nodeMs / concurrent.result.nodeMs)}×`,
+					`${concurrent.result.rightVerdict}/${ITEMS}`,
+					String(concurrent.sandbox.throttled),
+					`${throttlingSurfaced(concurrent)} (goal 0 ${goal(throttlingSurfaced(concurrent) === 0)})`,
+					`${fixed(oursCpu, 2)} ms`,
+				],
+				[
+					`package client without n8n (lib/tencent + undici, concurrency ${NODE_CONCURRENCY}, ${LIMIT_PER_SECOND}/s)`,
+					seconds(library.result.wallMs),
+					fixed(libraryRate),
+					fixed(libraryRate / LIMIT_PER_SECOND, 3),
+					`${fixed(sequential.result.nodeMs / library.result.wallMs)}×`,
+					`${library.result.rightVerdict}/${ITEMS}`,
+					String(library.sandbox.throttled),
+					String(library.result.errors.RequestLimitExceeded ?? 0),
+					`${fixed(libraryCpu, 2)} ms`,
+				],
+				[
+					'tencentcloud-sdk-nodejs 4.1.313, Promise.all',
+					seconds(sdk.result.wallMs),
+					fixed(sdkRate),
+					fixed(sdkRate / LIMIT_PER_SECOND, 3),
+					`${fixed(sequential.result.nodeMs / sdk.result.wallMs)}×`,
+					`${sdk.result.rightVerdict}/${ITEMS}`,
+					'0 (no retries)',
+					String(sdk.result.errors.RequestLimitExceeded ?? 0),
+					`${fixed(sdkCpu, 2)} ms`,
+				],
+			],
+		),
+		'',
+		`Client CPU per request ÷ the SDK's: FaceID node **${fixed(oursCpu / sdkCpu, 2)}**, package client without n8n **${fixed(libraryCpu / sdkCpu, 2)}** (goal ≤ 0.5: node ${goal(oursCpu / sdkCpu <= 0.5)}, client ${goal(libraryCpu / sdkCpu <= 0.5)}). ` +
+			'The node figure includes all of n8n’s work for the item (expression evaluation, a new connection per request in n8n’s HTTP helper, output items); ' +
+			'the SDK sends all 1,000 at once, so most of its requests are refusals answered in one burst.',
+		'',
+	);
+
+	const http500 = faults.result.errors.HTTP500 ?? 0;
+	const otherErrors = count(faults.result.errors) - http500;
+	const correct = faults.result.rightVerdict + http500;
+	out.push(
+		`### Resilience: the same ${ITEMS} items with ${FAULT_RATE * 100}% injected faults (HTTP 500, HTTP 502, connection reset, InternalError, RequestLimitExceeded in equal parts)`,
+		'',
+		table(
+			['items', 'right verdict', 'HTTP 500 reported on the item (not retried, by rule)', 'other errors', 'wrong verdict', 'missing', 'items correct', 'faults injected', 'requests sent', 'billable answers', 'billable answers repeated', 'time'],
+			[
+				[
+					String(ITEMS),
+					String(faults.result.rightVerdict),
+					String(http500),
+					otherErrors ? listing(Object.fromEntries(Object.entries(faults.result.errors).filter(([code]) => code !== 'HTTP500'))) : '0',
+					String(faults.result.wrongVerdict),
+					String(faults.result.missing),
+					`${fixed((100 * correct) / ITEMS)}% (goal 100% ${goal(correct === ITEMS)})`,
+					`${count(faults.sandbox.faults)} (${listing(faults.sandbox.faults)})`,
+					String(faults.sandbox.requests),
+					String(faults.sandbox.billable),
+					`${faults.sandbox.repeatedBillable} (goal 0 ${goal(faults.sandbox.repeatedBillable === 0)})`,
+					seconds(faults.result.nodeMs),
+				],
+			],
+		),
+		'',
+		'"Items correct": the item carries the verdict the sandbox gives it, or — for a gateway HTTP 500, which the rules do not retry because the request may have been passed on — that error, named on the item.',
+		'',
+	);
+
+	const imageGoalMb = NODE_CONCURRENCY * 4 * images.result.imageMb + 100;
+	out.push(
+		`### Memory: ${IMAGE_ITEMS} CheckIdCardInformation items with ${fixed(images.result.imageMb)} MB photos from n8n binary data (filesystem mode), node defaults`,
+		'',
+		table(
+			['items', 'passed', 'time', 'RSS before', 'peak RSS (sampled every 10 ms)', 'growth', 'process peak (maxRSS)', 'RSS after a full GC', 'goal: concurrency × 4 × image + 100 MB'],
+			[
+				[
+					String(IMAGE_ITEMS),
+					`${images.result.rightVerdict}/${IMAGE_ITEMS}`,
+					seconds(images.result.nodeMs),
+					`${fixed(images.result.rssBeforeMb)} MB`,
+					`${fixed(images.result.rssPeakMb)} MB`,
+					`${fixed(images.result.rssPeakMb - images.result.rssBeforeMb)} MB`,
+					`${fixed(images.result.maxRssMb)} MB`,
+					`${fixed(images.result.rssAfterGcMb)} MB`,
+					`${fixed(imageGoalMb)} MB: peak ${goal(images.result.rssPeakMb <= imageGoalMb)}, growth ${goal(images.result.rssPeakMb - images.result.rssBeforeMb <= imageGoalMb)}`,
+				],
+			],
+		),
+		'',
+		`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, total ${seconds(Date.now() - startedAt)}.`,
+	);
+	for (const run of [sequential, concurrent, faults, images]) {
+		if (run.result.workflowError) out.push('', `Workflow error: ${run.result.workflowError}`);
+	}
+	const report = out.join('\n');
+	console.log(report);
+	// Kept out of git (.gitignore): the raw figures behind the table, for comparing runs.
+	const resultsDir = path.join(__dirname, 'results');
+	mkdirSync(resultsDir, { recursive: true });
+	writeFileSync(path.join(resultsDir, 'latest.md'), `${report}\n`);
+	writeFileSync(
+		path.join(resultsDir, 'latest.json'),
+		`${JSON.stringify({ sequential, concurrent, library, sdk, faults, images }, null, 2)}\n`,
+	);
+}
+
+const deadline = setTimeout(() => {
+	console.error(`bench: still running after ${RUN_DEADLINE_MS / 60_000} minutes; giving up`);
+	process.exit(1);
+}, RUN_DEADLINE_MS);
+deadline.unref();
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	},
+);

@@ -1,0 +1,51 @@
+/**
+ * The sandbox in a process of its own, on 127.0.0.1 only. Messages: `{ start: SandboxOptions }`
+ * → `{ url }`; `{ stats: true }` → a summary of its request log (never the requests themselves).
+ */
+import { summariseBilling } from '../sandbox/billing';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
+import { serveParent } from './children';
+
+export interface SandboxStats {
+	requests: number;
+	/** Answers by code (Result, Error.Code, or the injected fault's code). */
+	codes: Record<string, number>;
+	/** Injected faults by kind. */
+	faults: Record<string, number>;
+	/** RequestLimitExceeded the sandbox's own rate limit gave (not injected). */
+	throttled: number;
+	billable: number;
+	repeatedBillable: number;
+	/** Sandbox clock (ms) of the first and last arrival. */
+	firstArrival?: number;
+	lastArrival?: number;
+}
+
+let sandbox: Sandbox | undefined;
+
+serveParent(async (message) => {
+	if (message.start) {
+		// Only loopback: the benchmark never talks to anything else.
+		sandbox = await startSandbox({ ...(message.start as SandboxOptions), host: '127.0.0.1', port: 0 });
+		return { url: sandbox.url };
+	}
+	if (message.stats && sandbox) {
+		const records = sandbox.requests;
+		const stats: SandboxStats = {
+			requests: records.length,
+			codes: {},
+			faults: {},
+			throttled: 0,
+			...summariseBilling(records),
+			firstArrival: records[0]?.time,
+			lastArrival: records.at(-1)?.time,
+		};
+		for (const record of records) {
+			stats.codes[record.code] = (stats.codes[record.code] ?? 0) + 1;
+			if (record.fault) stats.faults[record.fault] = (stats.faults[record.fault] ?? 0) + 1;
+			else if (record.code === 'RequestLimitExceeded') stats.throttled++;
+		}
+		return stats;
+	}
+	throw new Error(`unknown message ${JSON.stringify(message)}`);
+});

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+import { defineAction } from './common';
+
+/**
+ * ApplyCardVerification (faceid 2018-03-01): starts the asynchronous check of a foreign ID
+ * document and returns a token; GetCardVerificationResult reads the result later. Tencent bills
+ * the check when it hands out the token, so an Apply that answered is never repeated.
+ */
+export interface ApplyCardVerificationRequest {
+	Nationality: string;
+	CardType: string;
+	/** One of the front images is required; Tencent uses the URL when both are sent. */
+	ImageBase64Front?: string;
+	ImageUrlFront?: string;
+	/** Required for the documents the API page marks "Yes" (see BACK_SIDE_REQUIRED). */
+	ImageBase64Back?: string;
+	ImageUrlBack?: string;
+}
+
+export const ApplyCardVerificationResponseSchema = z
+	.object({
+		CardVerificationToken: z.string().min(1),
+		AsyncCardVerificationMaxPollingTimes: z.number().int().nullish(),
+		/** Seconds between two GetCardVerificationResult calls. */
+		AsyncCardVerificationPollingWaitTime: z.number().nullish(),
+		RequestId: z.string(),
+	})
+	.passthrough();
+
+export type ApplyCardVerificationResponse = z.infer<typeof ApplyCardVerificationResponseSchema>;
+
+export const ApplyCardVerification = defineAction<ApplyCardVerificationRequest, ApplyCardVerificationResponse>({
+	name: 'ApplyCardVerification',
+	service: 'faceid',
+	version: '2018-03-01',
+	responseSchema: ApplyCardVerificationResponseSchema,
+});

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+import { defineAction } from './common';
+
+/**
+ * ApplyCardVerificationExternal (ocr 2018-11-19): the OCR service's successor of
+ * ApplyCardVerification. Same images and document codes (plus RESIDENCE_PERMIT), images at most
+ * 2 MB after base64, and the answer carries only the token: no polling interval or limit.
+ */
+export interface ApplyCardVerificationExternalRequest {
+	Nationality: string;
+	CardType: string;
+	ImageBase64Front?: string;
+	ImageUrlFront?: string;
+	ImageBase64Back?: string;
+	ImageUrlBack?: string;
+	/** Whether the result should carry the portrait cut from the document (HeadImageBase64). */
+	ReturnHeadImage?: boolean;
+}
+
+export const ApplyCardVerificationExternalResponseSchema = z
+	.object({
+		CardVerificationToken: z.string().min(1),
+		RequestId: z.string(),
+	})
+	.passthrough();
+
+export type ApplyCardVerificationExternalResponse = z.infer<typeof ApplyCardVerificationExternalResponseSchema>;
+
+export const ApplyCardVerificationExternal = defineAction<
+	ApplyCardVerificationExternalRequest,
+	ApplyCardVerificationExternalResponse
+>({
+	name: 'ApplyCardVerificationExternal',
+	service: 'ocr',
+	version: '2018-11-19',
+	responseSchema: ApplyCardVerificationExternalResponseSchema,
+});

@@ -1,0 +1,124 @@
+/**
+ * Fields and output shape shared by the asynchronous document operations (Apply, Get Result) and
+ * the FaceID Trigger, so that a result means the same wherever it comes from.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import {
+	CARD_VERIFICATION_REGIONS,
+	isCardVerificationGeneration,
+	type CardVerificationGeneration,
+} from '../../../lib/tencent/cardVerification';
+import { invalidField } from './itemErrors';
+
+export const generationProperty: INodeProperties = {
+	displayName: 'API Generation',
+	name: 'apiGeneration',
+	type: 'options',
+	options: [
+		{
+			name: 'FaceID (ApplyCardVerification, 2018-03-01)',
+			value: 'faceid',
+			description: "The FaceID actions of Tencent's API page: images up to 5 MB after base64",
+		},
+		{
+			name: 'OCR (ApplyCardVerificationExternal, 2018-11-19)',
+			value: 'ocr',
+			description: 'Where Tencent moved the feature in 2026 (OCR service): images up to 2 MB after base64, residence permits',
+		},
+	],
+	default: 'faceid',
+	description: 'Which pair of Tencent actions checks the document; the outputs mean the same for both',
+};
+
+export const regionProperty: INodeProperties = {
+	displayName: 'Region',
+	name: 'cardRegion',
+	type: 'options',
+	options: CARD_VERIFICATION_REGIONS.map((region) => ({ name: region, value: region })),
+	default: 'ap-singapore',
+	description: 'Tencent offers document verification in these regions only (the OCR generation documents ap-singapore)',
+};
+
+export function readGeneration(context: IExecuteFunctions, itemIndex: number): CardVerificationGeneration {
+	const value = context.getNodeParameter('apiGeneration', itemIndex, 'faceid');
+	if (!isCardVerificationGeneration(value)) throw invalidField(context, itemIndex, 'API Generation', `"${String(value)}" is not faceid or ocr`);
+	return value;
+}
+
+export function readRegion(context: IExecuteFunctions, itemIndex: number): string {
+	const value = String(context.getNodeParameter('cardRegion', itemIndex, 'ap-singapore')).trim();
+	if (!(CARD_VERIFICATION_REGIONS as readonly string[]).includes(value)) {
+		throw invalidField(context, itemIndex, 'Region', `"${value}" is not one of ${CARD_VERIFICATION_REGIONS.join(', ')}`);
+	}
+	return value;
+}
+
+/** Longest Reference kept: it is an identifier to join on, not a document. */
+export const MAX_REFERENCE_LENGTH = 256;
+
+export function readReference(context: IExecuteFunctions, itemIndex: number): string {
+	const raw = context.getNodeParameter('reference', itemIndex, '');
+	if (typeof raw !== 'string' && typeof raw !== 'number') {
+		throw invalidField(context, itemIndex, 'Reference', `must be text, not ${typeof raw}`);
+	}
+	const reference = String(raw).trim();
+	if (reference.length > MAX_REFERENCE_LENGTH) {
+		throw invalidField(context, itemIndex, 'Reference', `is longer than ${MAX_REFERENCE_LENGTH} characters`);
+	}
+	return reference;
+}
+
+export interface CardVerificationDetails {
+	token: string | null;
+	generation: CardVerificationGeneration;
+	region: string;
+	reference: string;
+	/** Result requests made so far. */
+	polls: number;
+	/** How the result was obtained, in a few words (inline wait, trigger, handed off...). */
+	delivery: string;
+	/** How many times this result was emitted (trigger only): more than 1 means maybe a repeat. */
+	emission?: number;
+	registeredAt?: number;
+	finishedAt?: number;
+}
+
+/**
+ * One result's JSON without its outcome (the router, or the trigger, adds `outcome`): Tencent's
+ * answer as sent (Status, WarnInfo, the card data…), the Reference, and `verification` (token,
+ * generation, polls, how it was delivered).
+ */
+export function cardVerificationFields(response: Record<string, unknown> | undefined, details: CardVerificationDetails): IDataObject {
+	const verification: IDataObject = {
+		token: details.token,
+		generation: details.generation,
+		region: details.region,
+		polls: details.polls,
+		delivery: details.delivery,
+	};
+	if (details.emission !== undefined) verification.emission = details.emission;
+	if (details.registeredAt !== undefined) verification.registeredAt = new Date(details.registeredAt).toISOString();
+	if (details.finishedAt !== undefined) verification.finishedAt = new Date(details.finishedAt).toISOString();
+	return {
+		CardVerificationToken: details.token,
+		...(response as IDataObject | undefined),
+		reference: details.reference,
+		verification,
+	};
+}
+
+/** "Simplify": what a workflow needs from a result; the rest of Tencent's answer is dropped. */
+export const SIMPLIFIED_RESULT_FIELDS = [
+	'CardVerificationToken',
+	'Status',
+	'WarnInfo',
+	'Nationality',
+	'CardType',
+	'CardSubType',
+	'CardInfo',
+	'BackCardInfo',
+	'HeadImageBase64',
+	'reference',
+	'verification',
+] as const;

@@ -1,0 +1,54 @@
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { detectImageFormat, imageFileExtension, imageMimeType } from '../../../lib/tencent/images';
+
+/** The named fields of a response that are present, in the order given: what "Simplify" keeps. */
+export function pickFields(response: Readonly<Record<string, unknown>>, fields: readonly string[]): IDataObject {
+	const picked: IDataObject = {};
+	for (const field of fields) {
+		if (response[field] !== undefined) picked[field] = response[field] as IDataObject[string];
+	}
+	return picked;
+}
+
+/** A response field that holds a base64 file, e.g. CheckIdCardInformation's `Portrait`. */
+export interface BinaryField {
+	/** Field of Tencent's response. */
+	field: string;
+	/** Node parameter that names the binary property it goes to. */
+	propertyParameter: string;
+	/** Default of that parameter. */
+	defaultProperty: string;
+	/** File name without extension; the extension follows the detected image format. */
+	fileName: string;
+}
+
+/**
+ * Moves base64 files out of the JSON into n8n binary properties: a long base64 string in the
+ * JSON is unreadable in the editor and heavy in every later node. The field is removed from the
+ * JSON once moved; a null or empty field stays as Tencent sent it.
+ */
+export async function moveFieldsToBinary(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	json: IDataObject,
+	fields: readonly BinaryField[],
+): Promise<IBinaryKeyData | undefined> {
+	let binary: IBinaryKeyData | undefined;
+	for (const spec of fields) {
+		const value = json[spec.field];
+		if (typeof value !== 'string' || value === '') continue;
+		const property = String(context.getNodeParameter(spec.propertyParameter, itemIndex, spec.defaultProperty)).trim() || spec.defaultProperty;
+		const bytes = Buffer.from(value, 'base64');
+		const format = detectImageFormat(bytes);
+		const fileName = format ? `${spec.fileName}.${imageFileExtension(format)}` : spec.fileName;
+		binary ??= {};
+		binary[property] = await context.helpers.prepareBinaryData(
+			bytes,
+			fileName,
+			format ? imageMimeType(format) : 'application/octet-stream',
+		);
+		delete json[spec.field];
+	}
+	return binary;
+}

@@ -1,0 +1,139 @@
+/**
+ * Runs a polling trigger as n8n does when its workflow is active: n8n-core's PollTriggerExecutor
+ * calls the node's poll() in a PollContext; what the poll returns is handed to `__emit`, which in
+ * n8n starts an execution. `runTriggered` is that execution: the workflow run by WorkflowExecute
+ * with the emitted items as the trigger's output (as n8n's workflow runner starts it).
+ */
+import { Container } from '@n8n/di';
+import { ExecutionLifecycleHooks, PollContext, PollTriggerExecutor, WorkflowExecute } from 'n8n-core';
+import {
+	createRunExecutionData,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type INode,
+	type INodeExecutionData,
+	type INodeType,
+	type IVersionedNodeType,
+	type IWorkflowBase,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import { setupHarness, type WorkflowJson } from '../../harness';
+import { createAdditionalData } from '../../harness/additionalData';
+import { coreNodeStandIns } from '../../harness/coreNodeStandIns';
+import { HarnessCredentialsHelper } from '../../harness/credentialsHelper';
+import { RecordingLogger } from '../../harness/logger';
+import { HarnessNodeTypes } from '../../harness/nodeTypes';
+import { makeResult, type WorkflowRunResult } from '../../harness/result';
+
+export interface TriggerRunnerOptions {
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	nodeTypes: Record<string, INodeType | IVersionedNodeType>;
+	credentialTypes: ICredentialType[];
+	/** n8n's poll budget (getPollBudgetMs); n8n's default is 5 minutes. */
+	budgetMs?: number;
+}
+
+export interface TriggerRunner {
+	/** One tick, as an active workflow gets it; the emitted data, or undefined when the poll returned null. */
+	tick(): Promise<INodeExecutionData[][] | undefined>;
+	/** A tick whose result n8n discards (the workflow was saved while the poll ran): __emit is never called. */
+	discardedTick(): Promise<INodeExecutionData[][] | null>;
+	/** What "Fetch Test Event" gets: the poll run in manual mode. */
+	manual(): Promise<INodeExecutionData[][] | null>;
+	/** The execution n8n starts for emitted data. */
+	runTriggered(data: INodeExecutionData[][]): Promise<WorkflowRunResult>;
+	/** Errors the trigger reported through `__emitError`. */
+	errors: Error[];
+}
+
+let executionCounter = 0;
+
+function toWorkflowData(json: WorkflowJson): IWorkflowBase {
+	return {
+		id: json.id ?? 'trigger-workflow',
+		name: json.name ?? 'Trigger workflow',
+		active: true,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+		nodes: json.nodes,
+		connections: json.connections,
+		settings: json.settings,
+		staticData: json.staticData,
+	};
+}
+
+export async function triggerRunner(json: WorkflowJson, triggerName: string, options: TriggerRunnerOptions): Promise<TriggerRunner> {
+	await setupHarness();
+	const workflowData = toWorkflowData(json);
+	const nodeTypes = new HarnessNodeTypes({ ...coreNodeStandIns(), ...options.nodeTypes });
+	const workflow = new Workflow({ ...structuredClone(workflowData), nodeTypes });
+	const node = workflow.getNode(triggerName) as INode;
+	if (!node) throw new Error(`no node ${triggerName}`);
+	const credentialsHelper = new HarnessCredentialsHelper(options.credentialTypes, options.credentials);
+	const additionalDataFor = (mode: WorkflowExecuteMode) => {
+		const executionId = `trigger-${++executionCounter}`;
+		return createAdditionalData(new ExecutionLifecycleHooks(mode, executionId, workflowData), credentialsHelper, executionId);
+	};
+	const errors: Error[] = [];
+
+	return {
+		errors,
+		async tick() {
+			let emitted: INodeExecutionData[][] | undefined;
+			const context = new PollContext(
+				workflow,
+				node,
+				additionalDataFor('trigger'),
+				'trigger',
+				'activate',
+				(data) => {
+					emitted = data;
+				},
+				(error) => {
+					errors.push(error);
+				},
+				undefined,
+				undefined,
+				undefined,
+				() => options.budgetMs ?? 5 * 60_000,
+			);
+			const run = Container.get(PollTriggerExecutor).create(workflow, node, context, () => true);
+			await run(false);
+			return emitted;
+		},
+		async discardedTick() {
+			const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+			const context = new PollContext(workflow, node, additionalDataFor('trigger'), 'trigger', 'activate', () => {
+				throw new Error('a discarded poll result must not be emitted');
+			}, (error) => {
+				errors.push(error);
+			});
+			return await nodeType.poll!.call(context);
+		},
+		async manual() {
+			const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+			const context = new PollContext(workflow, node, additionalDataFor('manual'), 'manual', 'manual');
+			return await nodeType.poll!.call(context);
+		},
+		async runTriggered(data) {
+			const executionId = `trigger-${++executionCounter}`;
+			const hooks = new ExecutionLifecycleHooks('trigger', executionId, workflowData);
+			const executionOrder: string[] = [];
+			hooks.addHandler('nodeExecuteAfter', (nodeName) => {
+				executionOrder.push(nodeName);
+			});
+			const runWorkflow = new Workflow({ ...structuredClone(workflowData), nodeTypes });
+			const startNode = runWorkflow.getNode(triggerName) as INode;
+			const runExecutionData = createRunExecutionData({
+				executionData: { nodeExecutionStack: [{ node: startNode, data: { main: data }, source: null }] },
+			});
+			const execute = new WorkflowExecute(createAdditionalData(hooks, credentialsHelper, executionId), 'trigger', runExecutionData);
+			const run = await execute.processRunExecutionData(runWorkflow);
+			return makeResult(run, runWorkflow, executionOrder, new RecordingLogger());
+		},
+	};
+}

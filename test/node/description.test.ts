@@ -1,0 +1,169 @@
+/**
+ * What the editor shows: each operation with only its own fields (resolved by n8n's own
+ * NodeHelpers, as the editor does), a hint or description on every field, the subtitle, the
+ * outputs, usableAsTool, the codex file and the icons.
+ */
+import { existsSync, readFileSync } from 'fs';
+import { join, resolve } from 'path';
+import { NodeHelpers, type INodeProperties } from 'n8n-workflow';
+
+import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
+import { findAction, serviceForAction } from '../../lib/tencent/actions';
+import { OUTCOME_TABLES } from '../../lib/tencent/outcomes';
+import { OPERATIONS } from '../../nodes/FaceId/actions/router';
+import { versionDescription } from '../../nodes/FaceId/actions/versionDescription';
+import { FaceId } from '../../nodes/FaceId/FaceId.node';
+import { PACKAGE_NAME } from '../harness';
+
+const ROOT = resolve(__dirname, '../..');
+const NODE = { typeVersion: 1 };
+
+/** The top-level parameters the editor shows for these values, with their defaults filled in. */
+function shownParameters(values: Record<string, unknown>): string[] {
+	const shown = NodeHelpers.getNodeParameters(versionDescription.properties, values as never, true, false, NODE, versionDescription);
+	return Object.keys(shown ?? {});
+}
+
+describe('each operation shows only its own fields', () => {
+	const COMMON = ['operation', 'routeByOutcome', 'simplify', 'options'];
+
+	test.each([
+		[{ operation: 'idCardVerification' }, ['name', 'idCard']],
+		[{ operation: 'idCardOcrVerification' }, ['verifyBy', 'idCardPhotoSource', 'idCardPhotoBinaryProperty']],
+		[{ operation: 'idCardOcrVerification', verifyBy: 'nameAndIdNumber' }, ['verifyBy', 'name', 'idCard']],
+		[{ operation: 'idCardOcrVerification', idCardPhotoSource: 'url' }, ['verifyBy', 'idCardPhotoSource', 'idCardPhotoUrl']],
+		[
+			{ operation: 'checkIdCardInformation', idCardPhotoSource: 'base64' },
+			[
+				'idCardPhotoSource',
+				'idCardPhotoBase64',
+				'warnPhotocopy',
+				'warnBorder',
+				'warnReshoot',
+				'warnEdited',
+				'warnTemporaryCard',
+				'warnBlurry',
+				'portraitBinaryProperty',
+			],
+		],
+		[{ operation: 'imageRecognitionV2' }, ['name', 'idCard', 'facePhotoSource', 'facePhotoBinaryProperty', 'additionalFields']],
+	])('%j → %j', (values, own) => {
+		expect(shownParameters(values).sort()).toEqual([...COMMON, ...own].sort());
+	});
+
+	test("every operation's own properties are tied to that operation", () => {
+		const operationProperties = versionDescription.properties.filter((property) => !['operation', 'routeByOutcome', 'simplify', 'options'].includes(property.name));
+		for (const property of operationProperties) {
+			const operations = property.displayOptions?.show?.operation;
+			expect(operations).toHaveLength(1);
+			const owner = OPERATIONS.find((operation) => operation.value === operations?.[0]);
+			expect(owner?.properties.map((own) => own.name)).toContain(property.name);
+		}
+	});
+
+	test('Similarity Threshold shows only for the operations whose action returns Sim', () => {
+		const option = (versionDescription.properties.find((property) => property.name === 'options')?.options as INodeProperties[]).find(
+			(candidate) => candidate.name === 'similarityThreshold',
+		);
+		expect(option).toMatchObject({ default: 70, typeOptions: { minValue: 0, maxValue: 100 } });
+		expect(option?.displayOptions?.show?.['/operation']).toEqual(['checkIdCardInformation', 'imageRecognitionV2']);
+	});
+});
+
+/** The operations of issue 3 (the synchronous checks); other operations are tested with their own code. */
+const SYNCHRONOUS = ['idCardVerification', 'idCardOcrVerification', 'checkIdCardInformation', 'imageRecognitionV2'];
+
+/** The node's shared fields and those of the synchronous operations. */
+const CHECKED_PROPERTIES = versionDescription.properties.filter((property) => {
+	const operations = property.displayOptions?.show?.operation as string[] | undefined;
+	return operations === undefined || operations.every((operation) => SYNCHRONOUS.includes(operation));
+});
+
+describe('every field explains itself', () => {
+	/** Every property, including the options of collections, with its path. */
+	function walk(properties: INodeProperties[], path: string[] = []): Array<[string, INodeProperties]> {
+		return properties.flatMap((property) => {
+			const here: Array<[string, INodeProperties]> = [[[...path, property.name].join('.'), property]];
+			const nested = (property.options ?? []).filter((option): option is INodeProperties => 'type' in option && 'displayName' in option);
+			return [...here, ...walk(nested, [...path, property.name])];
+		});
+	}
+
+	test.each(walk(CHECKED_PROPERTIES))('%s has a hint or a description', (_path, property) => {
+		const text = `${property.hint ?? ''}${property.description ?? ''}`.trim();
+		expect(text.length).toBeGreaterThan(10);
+	});
+
+	test('every option of an options field describes itself', () => {
+		for (const [, property] of walk(CHECKED_PROPERTIES).filter(([, candidate]) => candidate.type === 'options')) {
+			for (const option of property.options ?? []) {
+				expect((option as { description?: string }).description?.length ?? 0).toBeGreaterThan(5);
+			}
+		}
+	});
+});
+
+describe('node description', () => {
+	test('one operation per action, each in the action catalogue (the credential signs it); the synchronous ones with a decision table', () => {
+		const operation = versionDescription.properties.find((property) => property.name === 'operation');
+		expect(operation?.options?.map((option) => (option as { value: string }).value)).toEqual(OPERATIONS.map((candidate) => candidate.value));
+		const synchronous = OPERATIONS.filter((candidate) => SYNCHRONOUS.includes(candidate.value));
+		expect(synchronous.map((candidate) => candidate.action.name)).toEqual([
+			'IdCardVerification',
+			'IdCardOCRVerification',
+			'CheckIdCardInformation',
+			'ImageRecognitionV2',
+		]);
+		for (const candidate of OPERATIONS) expect(findAction(candidate.action.name)).toBe(candidate.action);
+		for (const candidate of synchronous) {
+			expect(serviceForAction(candidate.action.name)).toBe('faceid');
+			expect(OUTCOME_TABLES[candidate.action.name]).toBeDefined();
+		}
+	});
+
+	test('the subtitle shows the chosen operation by its label', () => {
+		const match = /^=\{\{ (\{.*\})\[\$parameter\["operation"\]\] \}\}$/.exec(String(versionDescription.subtitle));
+		expect(match).not.toBeNull();
+		expect(JSON.parse(match![1])).toEqual(Object.fromEntries(OPERATIONS.map((candidate) => [candidate.value, candidate.name])));
+	});
+
+	test('usable as an AI tool, three named outputs (one with routing off), the credential required', () => {
+		const description = new FaceId().description;
+		expect(description.usableAsTool).toBe(true);
+		expect(description.credentials).toContainEqual({ name: 'tencentCloudApi', required: true });
+		const outputs = String(description.outputs);
+		expect(outputs).toContain('$parameter.routeByOutcome === false');
+		for (const name of ['Passed', 'Failed', 'Review']) expect(outputs).toContain(`"displayName":"${name}"`);
+		const simplify = description.properties.find((property) => property.name === 'simplify');
+		expect(simplify).toMatchObject({ type: 'boolean', default: true });
+	});
+});
+
+describe('codex and icons', () => {
+	const codex = JSON.parse(readFileSync(join(ROOT, 'nodes/FaceId/FaceId.node.json'), 'utf8'));
+
+	test('the codex names the node, its categories and documentation links', () => {
+		expect(codex.node).toBe(`${PACKAGE_NAME}.${versionDescription.name}`);
+		expect(codex.categories.length).toBeGreaterThan(0);
+		const links = [...codex.resources.primaryDocumentation, ...codex.resources.credentialDocumentation].map((entry: { url: string }) => entry.url);
+		expect(links.length).toBeGreaterThanOrEqual(3);
+		for (const url of links) expect(url).toMatch(/^https:\/\/(www\.tencentcloud\.com|cloud\.tencent\.com)\/document\//);
+	});
+
+	const iconFiles = (icon: unknown, base: string): string[] => {
+		const { light, dark } = icon as { light: string; dark: string };
+		return [light, dark].map((file) => resolve(base, file.replace(/^file:/, '')));
+	};
+
+	test.each([
+		['node', new FaceId().description.icon, join(ROOT, 'nodes/FaceId')],
+		['credential', new TencentCloudApi().icon, join(ROOT, 'credentials')],
+	])('%s: a light and a dark SVG icon that exist', (_what, icon, base) => {
+		const [light, dark] = iconFiles(icon, base);
+		expect(light).not.toBe(dark);
+		for (const file of [light, dark]) {
+			expect(existsSync(file)).toBe(true);
+			expect(readFileSync(file, 'utf8')).toMatch(/^<svg [^>]*viewBox="0 0 60 60"/);
+		}
+	});
+});
