@@ -22,7 +22,7 @@ import { CACHE_DIR, N8N_VERSION } from '../n8n/paths';
 import { stopAllServices, stopServicesOnSignals } from '../n8n/processes';
 import { describeCardTiming, startToolingSandbox } from '../n8n/sandbox';
 import { packPackage, readExamples } from '../n8n/userFolder';
-import type { E2eContext } from './context';
+import { startOf, type E2eContext } from './context';
 import { readExpectations } from './outputs';
 import { runQueueMode } from './queue';
 import { runRegularMode } from './regular';
@@ -57,6 +57,9 @@ async function main(): Promise<boolean> {
 	const examples = readExamples();
 	report.line(`${examples.length} example workflows: ${examples.map((example) => example.file).join(', ')}`);
 	const ctx: E2eContext = { workDir, tarball, sandbox, examples, expectations: readExpectations(), report };
+	for (const example of examples.filter((candidate) => !startOf(candidate))) {
+		report.check(`examples/${example.file} starts somewhere`, ['it has neither a Manual Trigger nor a trigger node to activate']);
+	}
 
 	try {
 		try {
