@@ -84,6 +84,11 @@ async function main(): Promise<void> {
 		phase: 'sdk',
 		count: ITEMS,
 	});
+	const sdkPaced = await phase<SdkPhaseResult>(`${ITEMS} IdCardVerification, tencentcloud-sdk-nodejs paced like the node`, base, {
+		phase: 'sdk',
+		count: ITEMS,
+		concurrency: NODE_CONCURRENCY,
+	});
 	const faults = await phase<NodePhaseResult>(`${ITEMS} IdCardVerification, ${FAULT_RATE * 100}% injected faults`, {
 		...base,
 		faultRate: FAULT_RATE,
@@ -103,6 +108,10 @@ async function main(): Promise<void> {
 	const cpuPerRequest = (cpuMs: number, requests: number) => cpuMs / requests;
 	const oursCpu = cpuPerRequest(concurrent.result.cpuMs, concurrent.sandbox.requests);
 	const sdkCpu = cpuPerRequest(sdk.result.cpuMs, sdk.sandbox.requests);
+	// Like with like: the same 1,000 answered checks over the same ~10 s (a refusal costs far less than an answer).
+	const sdkPacedRate = sdkPaced.sandbox.requests / (sdkPaced.result.wallMs / 1000);
+	const sdkPacedCpu = cpuPerRequest(sdkPaced.result.cpuMs, sdkPaced.sandbox.requests);
+	const sdkCpuPerAnswer = sdk.result.cpuMs / Math.max(1, sdk.sandbox.requests - sdk.sandbox.throttled);
 	const throttlingSurfaced = (run: PhaseRun<NodePhaseResult>) => run.result.errors.RequestLimitExceeded ?? 0;
 
 	const out: string[] = [];
@@ -154,14 +163,26 @@ async function main(): Promise<void> {
 					`${sdk.result.rightVerdict}/${ITEMS}`,
 					'0 (no retries)',
 					String(sdk.result.errors.RequestLimitExceeded ?? 0),
-					`${fixed(sdkCpu, 2)} ms`,
+					`${fixed(sdkCpu, 2)} ms (${fixed(sdkCpuPerAnswer, 2)} ms per answered check)`,
+				],
+				[
+					`tencentcloud-sdk-nodejs 4.1.313, paced like the node (concurrency ${NODE_CONCURRENCY}, ${LIMIT_PER_SECOND}/s, no retries)`,
+					seconds(sdkPaced.result.wallMs),
+					fixed(sdkPacedRate),
+					fixed(sdkPacedRate / LIMIT_PER_SECOND, 3),
+					`${fixed(sequential.result.nodeMs / sdkPaced.result.wallMs)}×`,
+					`${sdkPaced.result.rightVerdict}/${ITEMS}`,
+					String(sdkPaced.sandbox.throttled),
+					String(sdkPaced.result.errors.RequestLimitExceeded ?? 0),
+					`${fixed(sdkPacedCpu, 2)} ms`,
 				],
 			],
 		),
 		'',
-		`Client CPU per request ÷ the SDK's: FaceID node **${fixed(oursCpu / sdkCpu, 2)}**, package client without n8n **${fixed(libraryCpu / sdkCpu, 2)}** (goal ≤ 0.5: node ${goal(oursCpu / sdkCpu <= 0.5)}, client ${goal(libraryCpu / sdkCpu <= 0.5)}). ` +
+		`Client CPU per request ÷ the SDK's with Promise.all (per request sent, as the issue states the goal): FaceID node **${fixed(oursCpu / sdkCpu, 2)}**, package client without n8n **${fixed(libraryCpu / sdkCpu, 2)}** (goal ≤ 0.5: node ${goal(oursCpu / sdkCpu <= 0.5)}, client ${goal(libraryCpu / sdkCpu <= 0.5)}). ` +
+			`Like with like — ÷ the SDK paced the same way, every request answered: FaceID node **${fixed(oursCpu / sdkPacedCpu, 2)}**, package client **${fixed(libraryCpu / sdkPacedCpu, 2)}** (goal ≤ 0.5: node ${goal(oursCpu / sdkPacedCpu <= 0.5)}, client ${goal(libraryCpu / sdkPacedCpu <= 0.5)}). ` +
 			'The node figure includes all of n8n’s work for the item (expression evaluation, a new connection per request in n8n’s HTTP helper, output items); ' +
-			'the SDK sends all 1,000 at once, so most of its requests are refusals answered in one burst.',
+			`the SDK with Promise.all sends all 1,000 at once, so most of its requests are refusals answered in one burst (${fixed(sdkCpuPerAnswer, 2)} ms of CPU per answered check).`,
 		'',
 	);
 
@@ -229,7 +250,7 @@ async function main(): Promise<void> {
 	writeFileSync(path.join(resultsDir, 'latest.md'), `${report}\n`);
 	writeFileSync(
 		path.join(resultsDir, 'latest.json'),
-		`${JSON.stringify({ sequential, concurrent, library, sdk, faults, images }, null, 2)}\n`,
+		`${JSON.stringify({ sequential, concurrent, library, sdk, sdkPaced, faults, images }, null, 2)}\n`,
 	);
 }
 

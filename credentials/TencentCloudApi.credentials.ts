@@ -26,6 +26,20 @@ function withoutHeaders(headers: IHttpRequestOptions['headers'], names: string[]
 	return Object.fromEntries(Object.entries(headers ?? {}).filter(([k]) => !drop.has(k.toLowerCase())));
 }
 
+/**
+ * What each AuthFailure code of the credential test means for the user. n8n fails the test with the
+ * message of the first rule whose key equals its value; MissingParameter (a good key) matches none.
+ */
+const AUTH_FAILURE_MESSAGES: ReadonlyArray<[code: string, message: string]> = [
+	['AuthFailure.SecretIdNotFound', 'SecretId not found: check the SecretId and that it belongs to the selected site'],
+	['AuthFailure.InvalidSecretId', 'SecretId is malformed: copy it again from API Key Management'],
+	['AuthFailure.SignatureFailure', 'Signature rejected: the SecretKey is wrong for this SecretId'],
+	['AuthFailure.SignatureExpire', "Signature expired: this machine's clock is more than 5 minutes off Tencent's; sync it (NTP) and retry"],
+	['AuthFailure.TokenFailure', 'Session token rejected: temporary credentials have expired or do not match the SecretId'],
+	['AuthFailure.UnauthorizedOperation', 'The key is valid but its CAM policy does not allow FaceID'],
+	['UnauthorizedOperation.Nonactivated', 'The key is valid but FaceID is not activated on this account'],
+];
+
 export class TencentCloudApi implements ICredentialType {
 	name = 'tencentCloudApi';
 
@@ -187,64 +201,9 @@ export class TencentCloudApi implements ICredentialType {
 			body: '{}',
 			headers: { 'X-TC-Action': 'IdCardVerification', 'X-TC-Version': '2018-03-01' },
 		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'Response.Error.Code',
-					value: 'AuthFailure.SecretIdNotFound',
-					message: 'SecretId not found: check the SecretId and that it belongs to the selected site',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'Response.Error.Code',
-					value: 'AuthFailure.InvalidSecretId',
-					message: 'SecretId is malformed: copy it again from API Key Management',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'Response.Error.Code',
-					value: 'AuthFailure.SignatureFailure',
-					message: 'Signature rejected: the SecretKey is wrong for this SecretId',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'Response.Error.Code',
-					value: 'AuthFailure.SignatureExpire',
-					message:
-						"Signature expired: this machine's clock is more than 5 minutes off Tencent's; sync it (NTP) and retry",
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'Response.Error.Code',
-					value: 'AuthFailure.TokenFailure',
-					message: 'Session token rejected: temporary credentials have expired or do not match the SecretId',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'Response.Error.Code',
-					value: 'AuthFailure.UnauthorizedOperation',
-					message: 'The key is valid but its CAM policy does not allow FaceID',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'Response.Error.Code',
-					value: 'UnauthorizedOperation.Nonactivated',
-					message: 'The key is valid but FaceID is not activated on this account',
-				},
-			},
-		],
+		rules: AUTH_FAILURE_MESSAGES.map(([code, message]) => ({
+			type: 'responseSuccessBody' as const,
+			properties: { key: 'Response.Error.Code', value: code, message },
+		})),
 	};
 }

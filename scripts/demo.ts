@@ -5,16 +5,22 @@
  * Without Tencent keys it starts the bundled sandbox and points the credential at it. With
  * TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY set it calls the real API (billable!).
  */
-import { readdirSync, readFileSync } from 'fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import path from 'path';
 import type { ICredentialDataDecryptedObject, INodeExecutionData, IWorkflowBase } from 'n8n-workflow';
 
 import { maskIdCardNumber, maskName } from '../lib/tencent/idCardNumber';
 import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../sandbox/server';
-import { runWorkflow } from '../test/harness';
+import { closeAllRegistries } from '../lib/tencent/registry';
+import { runWorkflow, triggerRunner, type WorkflowRunResult } from '../test/harness';
 import { packageTypes } from '../test/harness/packageTypes';
 
 const EXAMPLES_DIR = path.resolve(__dirname, '..', 'examples');
+const FACEID_TYPE = 'n8n-nodes-tencent-faceid.faceId';
+const TRIGGER_TYPE = 'n8n-nodes-tencent-faceid.faceIdTrigger';
+/** How long the demo waits for the trigger to pick up the asynchronous results. */
+const TRIGGER_DEADLINE_MS = 30_000;
 
 async function credentialsFor(): Promise<{ credential: ICredentialDataDecryptedObject; target: string; sandbox?: Sandbox }> {
 	const secretId = process.env.TENCENTCLOUD_SECRET_ID;
@@ -59,7 +65,7 @@ function pad(text: string, columns: number): string {
 function describeRecord(json: Record<string, unknown>): string {
 	const name = typeof json.name === 'string' ? maskName(json.name) : '';
 	const id = typeof json.idNumber === 'string' ? maskIdCardNumber(json.idNumber) : '';
-	const ref = typeof json.crmId === 'string' ? json.crmId : '';
+	const ref = typeof json.crmId === 'string' ? json.crmId : typeof json.reference === 'string' ? json.reference : '';
 	return [ref, name, id].filter(Boolean).join(' ');
 }
 
@@ -70,37 +76,78 @@ function outcomeText(item: INodeExecutionData): string {
 	return '';
 }
 
-async function runExample(file: string, credential: ICredentialDataDecryptedObject): Promise<void> {
-	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as IWorkflowBase;
-	const types = packageTypes({ root: 'dist' });
-	const result = await runWorkflow(workflow, {
-		credentials: { tencentCloudApi: credential },
-		nodeTypes: types.nodeTypes,
-		credentialTypes: types.credentialTypes,
+const types = () => packageTypes({ root: 'dist' });
+
+/** Prints, for each item a FaceID node or trigger sent on, its record, output, next node and outcome. */
+function printRoutes(
+	workflow: IWorkflowBase,
+	result: WorkflowRunResult,
+	nodeName: string,
+	sourceOf: (item: INodeExecutionData) => Record<string, unknown>,
+	numbered = true,
+): void {
+	const outputs = result.outputs(nodeName);
+	const targets = workflow.connections[nodeName]?.main ?? [];
+	outputs.forEach((items, outputIndex) => {
+		const next = targets[outputIndex]?.map((connection) => connection.node).join(', ') || '(not connected)';
+		const label = outputLabel(outputs.length, outputIndex);
+		for (const item of items) {
+			const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
+			const index = numbered && typeof paired === 'object' && paired ? String(paired.item) : '-';
+			console.log(
+				`  item ${pad(index, 2)} ${pad(describeRecord(sourceOf(item)), 38)} → ${pad(label, 7)} → ${pad(next, 24)} ${outcomeText(item)}`,
+			);
+		}
 	});
-	console.log(`\n▶ ${workflow.name}  (examples/${file})`);
+}
+
+async function runManualExample(workflow: IWorkflowBase, credential: ICredentialDataDecryptedObject): Promise<void> {
+	const result = await runWorkflow(workflow, { credentials: { tencentCloudApi: credential }, ...types() });
 	if (result.error) {
 		console.log(`  workflow error: ${result.error.message}`);
 		process.exitCode = 1;
 	}
-
-	for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-tencent-faceid.faceId')) {
-		const outputs = result.outputs(node.name);
-		const targets = result.run.data.resultData.runData[node.name] ? workflow.connections[node.name]?.main ?? [] : [];
-		// The node's own input, to say which record each output item came from.
+	for (const node of workflow.nodes.filter((n) => n.type === FACEID_TYPE)) {
+		// The node's own input says which record each output item came from.
 		const inputs = result.inputsOf(node.name);
-		outputs.forEach((items, outputIndex) => {
-			const next = targets[outputIndex]?.map((connection) => connection.node).join(', ') || '(not connected)';
-			const label = outputLabel(outputs.length, outputIndex);
-			for (const item of items) {
-				const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
-				const source = typeof paired === 'object' && paired ? inputs[paired.item]?.json ?? {} : {};
-				console.log(
-					`  item ${pad(String(typeof paired === 'object' && paired ? paired.item : '?'), 2)} ${pad(describeRecord(source), 38)} → ${pad(label, 7)} → ${pad(next, 16)} ${outcomeText(item)}`,
-				);
-			}
+		printRoutes(workflow, result, node.name, (item) => {
+			const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
+			return (typeof paired === 'object' && paired ? inputs[paired.item]?.json : undefined) ?? {};
 		});
 	}
+}
+
+/** Polls as an active workflow would, and runs the execution n8n starts for each emission. */
+async function runTriggerExample(workflow: IWorkflowBase, triggerName: string, credential: ICredentialDataDecryptedObject): Promise<void> {
+	const trigger = await triggerRunner(workflow, triggerName, { credentials: { tencentCloudApi: credential }, ...types() });
+	const deadline = Date.now() + TRIGGER_DEADLINE_MS;
+	let emitted = 0;
+	let idleTicks = 0;
+	while (Date.now() < deadline && idleTicks < 3) {
+		const data = await trigger.tick();
+		if (data) {
+			idleTicks = 0;
+			emitted += data.flat().length;
+			const result = await trigger.runTriggered(data);
+			printRoutes(workflow, result, triggerName, (item) => item.json, false);
+		} else if (emitted > 0) {
+			idleTicks++;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+	for (const error of trigger.errors) console.log(`  trigger error: ${error.message}`);
+	if (emitted === 0) {
+		console.log('  no result arrived before the deadline');
+		process.exitCode = 1;
+	}
+}
+
+async function runExample(file: string, credential: ICredentialDataDecryptedObject): Promise<void> {
+	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as IWorkflowBase;
+	console.log(`\n▶ ${workflow.name}  (examples/${file})`);
+	const trigger = workflow.nodes.find((node) => node.type === TRIGGER_TYPE);
+	if (trigger) await runTriggerExample(workflow, trigger.name, credential);
+	else await runManualExample(workflow, credential);
 }
 
 /** Output names of the FaceID node: three routed outputs, plus n8n's error output when enabled. */
@@ -112,6 +159,9 @@ function outputLabel(outputCount: number, index: number): string {
 }
 
 async function main(): Promise<void> {
+	// The pending-verification registry lives in n8n's user folder: keep the demo's out of ~/.n8n.
+	const userFolder = process.env.N8N_USER_FOLDER ? undefined : mkdtempSync(path.join(tmpdir(), 'faceid-demo-'));
+	if (userFolder) process.env.N8N_USER_FOLDER = userFolder;
 	const { credential, target, sandbox } = await credentialsFor();
 	console.log(`FaceID demo: examples/ through n8n's engine against ${target}`);
 	try {
@@ -122,7 +172,9 @@ async function main(): Promise<void> {
 			await runExample(file, credential);
 		}
 	} finally {
+		await closeAllRegistries();
 		await sandbox?.close();
+		if (userFolder) rmSync(userFolder, { recursive: true, force: true });
 	}
 }
 

@@ -4,7 +4,7 @@
  * Pure: no n8n import, no clock read unless the caller omits the timestamp, so the credential,
  * the sandbox (which verifies with the same code), the demo and the benchmarks share it.
  */
-import { createHash, createHmac } from 'crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'crypto';
 
 export const TC3_ALGORITHM = 'TC3-HMAC-SHA256';
 
@@ -83,6 +83,24 @@ export function deriveSigningKey(secretKey: string, date: string, service: strin
 	return hmac(kService, 'tc3_request');
 }
 
+/**
+ * Signing keys already derived, by secret (hashed), date and service: a key changes once a day, and
+ * deriving it is three HMACs, most of a request's signing time. Bounded; holds no secret in clear.
+ */
+const signingKeys = new Map<string, KeyObject>();
+const MAX_CACHED_SIGNING_KEYS = 64;
+
+function cachedSigningKey(secretKey: string, date: string, service: string): KeyObject {
+	const cacheKey = `${date}/${service}/${sha256Hex(secretKey)}`;
+	let key = signingKeys.get(cacheKey);
+	if (!key) {
+		if (signingKeys.size >= MAX_CACHED_SIGNING_KEYS) signingKeys.clear();
+		key = createSecretKey(deriveSigningKey(secretKey, date, service));
+		signingKeys.set(cacheKey, key);
+	}
+	return key;
+}
+
 function canonicalHeaderValue(name: string, input: Tc3SignInput): string {
 	switch (name) {
 		case 'content-type':
@@ -123,7 +141,7 @@ export function signTc3(input: Tc3SignInput): Tc3Signature {
 		sha256Hex(canonicalRequest),
 	].join('\n');
 
-	const signature = createHmac('sha256', deriveSigningKey(secretKey, date, input.service))
+	const signature = createHmac('sha256', cachedSigningKey(secretKey, date, input.service))
 		.update(stringToSign, 'utf8')
 		.digest('hex');
 

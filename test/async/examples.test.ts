@@ -13,7 +13,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { closeAllRegistries } from '../../lib/tencent/registry';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { runWorkflow, type WorkflowJson } from '../harness';
-import { triggerRunner } from './support/pollTrigger';
+import { triggerRunner } from '../harness/pollTrigger';
 import { CREDENTIAL_TYPES, NODE_TYPES, sandboxCredential } from './support/workflows';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');

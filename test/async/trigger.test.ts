@@ -15,7 +15,7 @@ import { cardVerificationActions } from '../../sandbox/actions/cardVerificationA
 import { testPng } from '../../sandbox/actions/testImages';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import type { WorkflowJson } from '../harness';
-import { triggerRunner, type TriggerRunner } from './support/pollTrigger';
+import { triggerRunner, type TriggerRunner } from '../harness/pollTrigger';
 import { CREDENTIAL_TYPES, NODE_TYPES, runFaceIdItems, sandboxCredential, TRIGGER_TYPE } from './support/workflows';
 
 let sandbox: Sandbox;

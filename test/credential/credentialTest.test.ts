@@ -8,6 +8,7 @@ import { request } from 'undici';
 
 import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
 import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/server';
+import { sandboxCredential } from '../support/faceIdWorkflow';
 
 const credentialType = new TencentCloudApi();
 
@@ -51,14 +52,7 @@ describe('credential test (rules against the sandbox)', () => {
 		clockShiftMs = 0;
 	});
 
-	const base = (): ICredentialDataDecryptedObject => ({
-		...SANDBOX_CREDENTIALS,
-		sessionToken: '',
-		site: 'international',
-		region: '',
-		language: 'en-US',
-		endpoint: sandbox.url,
-	});
+	const base = (): ICredentialDataDecryptedObject => sandboxCredential(sandbox);
 
 	it('passes with the right keys: Tencent answers MissingParameter, which no rule matches', async () => {
 		const result = await testCredential(base());

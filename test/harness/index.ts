@@ -18,6 +18,7 @@ import { HarnessCredentialsHelper } from './credentialsHelper';
 import { setupHarness } from './environment';
 import { RecordingLogger } from './logger';
 import { HarnessNodeTypes } from './nodeTypes';
+import { toWorkflowData } from './workflowData';
 import { makeResult, type WorkflowRunResult } from './result';
 
 export { coreNodeStandIns } from './coreNodeStandIns';
@@ -28,6 +29,8 @@ export type { HarnessLogLevel, LogRecord } from './logger';
 export { packageTypes, PACKAGE_NAME } from './packageTypes';
 export type { PackageTypes, PackageTypesOptions } from './packageTypes';
 export type { WorkflowRunResult } from './result';
+export { triggerRunner } from './pollTrigger';
+export type { TriggerRunner, TriggerRunnerOptions } from './pollTrigger';
 
 /** What a workflow JSON file needs to hold; a full IWorkflowBase fits too. */
 export type WorkflowJson = Pick<IWorkflowBase, 'nodes' | 'connections'> &
@@ -112,21 +115,6 @@ async function cancelOnAbort(
 	}
 }
 
-function toWorkflowData(json: WorkflowJson): IWorkflowBase {
-	return {
-		id: json.id ?? 'harness-workflow',
-		name: json.name ?? 'Harness workflow',
-		active: false,
-		isArchived: false,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		activeVersionId: null,
-		nodes: json.nodes,
-		connections: json.connections,
-		settings: json.settings,
-		staticData: json.staticData,
-	};
-}
 
 function readWorkflowJson(path: string): WorkflowJson {
 	const json = JSON.parse(readFileSync(path, 'utf8')) as Partial<WorkflowJson>;

@@ -18,14 +18,15 @@ export interface FaceIdRunOptions {
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 }
 
-export function sandboxCredential(sandbox: Sandbox, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+/** The package's credential with the sandbox's test keys, pointed at a sandbox (or any URL). */
+export function sandboxCredential(sandbox: Sandbox | string, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
 	return {
 		...SANDBOX_CREDENTIALS,
 		sessionToken: '',
 		site: 'international',
 		region: '',
 		language: 'en-US',
-		endpoint: sandbox.url,
+		endpoint: typeof sandbox === 'string' ? sandbox : sandbox.url,
 		...overrides,
 	};
 }

@@ -8,7 +8,7 @@ import { appendFileSync } from 'node:fs';
 
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { triggerRunner } from '../support/pollTrigger';
+import { triggerRunner } from '../../harness/pollTrigger';
 import { CREDENTIAL_TYPES, NODE_TYPES, sandboxCredential, TRIGGER_TYPE } from '../support/workflows';
 import { registryParameters, type ProcessConfig } from './config';
 

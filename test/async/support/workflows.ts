@@ -2,9 +2,9 @@
  * Workflows for the document-check tests: "Start → FaceID" with pinned items, run through n8n's
  * engine (test/harness), the credential pointed at a sandbox, plus the FaceID Trigger's node type.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData, NodeParameterValueType } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, NodeParameterValueType } from 'n8n-workflow';
 
-import { SANDBOX_CREDENTIALS } from '../../../sandbox/server';
+import { sandboxCredential } from '../../support/faceIdWorkflow';
 import { packageTypes, runWorkflow, type WorkflowJson } from '../../harness';
 import type { WorkflowRunResult } from '../../harness/result';
 
@@ -15,9 +15,7 @@ const types = packageTypes();
 export const NODE_TYPES = types.nodeTypes;
 export const CREDENTIAL_TYPES = types.credentialTypes;
 
-export function sandboxCredential(endpoint: string): ICredentialDataDecryptedObject {
-	return { ...SANDBOX_CREDENTIALS, site: 'international', region: '', language: 'en-US', endpoint };
-}
+export { sandboxCredential };
 
 export function startThenFaceId(parameters: Record<string, NodeParameterValueType>): WorkflowJson {
 	const faceId: INode = {

@@ -15,17 +15,18 @@ import {
 	type INodeExecutionData,
 	type INodeType,
 	type IVersionedNodeType,
-	type IWorkflowBase,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { setupHarness, type WorkflowJson } from '../../harness';
-import { createAdditionalData } from '../../harness/additionalData';
-import { coreNodeStandIns } from '../../harness/coreNodeStandIns';
-import { HarnessCredentialsHelper } from '../../harness/credentialsHelper';
-import { RecordingLogger } from '../../harness/logger';
-import { HarnessNodeTypes } from '../../harness/nodeTypes';
-import { makeResult, type WorkflowRunResult } from '../../harness/result';
+import { setupHarness } from './environment';
+import type { WorkflowJson } from './index';
+import { createAdditionalData } from './additionalData';
+import { coreNodeStandIns } from './coreNodeStandIns';
+import { HarnessCredentialsHelper } from './credentialsHelper';
+import { RecordingLogger } from './logger';
+import { HarnessNodeTypes } from './nodeTypes';
+import { toWorkflowData } from './workflowData';
+import { makeResult, type WorkflowRunResult } from './result';
 
 export interface TriggerRunnerOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
@@ -50,25 +51,10 @@ export interface TriggerRunner {
 
 let executionCounter = 0;
 
-function toWorkflowData(json: WorkflowJson): IWorkflowBase {
-	return {
-		id: json.id ?? 'trigger-workflow',
-		name: json.name ?? 'Trigger workflow',
-		active: true,
-		isArchived: false,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		activeVersionId: null,
-		nodes: json.nodes,
-		connections: json.connections,
-		settings: json.settings,
-		staticData: json.staticData,
-	};
-}
 
 export async function triggerRunner(json: WorkflowJson, triggerName: string, options: TriggerRunnerOptions): Promise<TriggerRunner> {
 	await setupHarness();
-	const workflowData = toWorkflowData(json);
+	const workflowData = toWorkflowData(json, { active: true });
 	const nodeTypes = new HarnessNodeTypes({ ...coreNodeStandIns(), ...options.nodeTypes });
 	const workflow = new Workflow({ ...structuredClone(workflowData), nodeTypes });
 	const node = workflow.getNode(triggerName) as INode;
