@@ -316,6 +316,12 @@ serveParent(async (message) => {
 			return await imagePhase(message as unknown as Parameters<typeof imagePhase>[0]);
 		case 'sdk':
 			return await sdkPhase(message as unknown as Parameters<typeof sdkPhase>[0]);
+		case 'idle': {
+			// What the process spends doing nothing for as long as a paced phase lasts (timers, the RSS sampler, V8).
+			collectGarbage();
+			const { result: _idle, ...metrics } = await measure(() => delay(Number(message.ms)));
+			return metrics;
+		}
 		case 'client':
 			return await clientPhase(message as unknown as Parameters<typeof clientPhase>[0]);
 		default:
