@@ -147,9 +147,11 @@ export class TencentCloudApi implements ICredentialType {
 			service,
 		});
 
-		// n8n sends a string body unchanged: serialise once and sign exactly those bytes.
+		// n8n sends a string or Buffer body unchanged: serialise once and sign exactly those bytes.
 		const body =
-			typeof requestOptions.body === 'string' ? requestOptions.body : JSON.stringify(requestOptions.body ?? {});
+			typeof requestOptions.body === 'string' || Buffer.isBuffer(requestOptions.body)
+				? requestOptions.body
+				: JSON.stringify(requestOptions.body ?? {});
 		// A caller that corrects clock skew passes its own timestamp; otherwise sign with the local clock.
 		const timestamp = Number(header(requestOptions.headers, 'X-TC-Timestamp') ?? Math.floor(Date.now() / 1000));
 		const region = header(requestOptions.headers, 'X-TC-Region') ?? ((credentials.region as string) || '').trim();

@@ -5,14 +5,18 @@
  */
 import type { ActionDefinition, BaseResponse } from './models/common';
 import { isTimeoutCode, socketErrorCode, TencentCloudError } from './errors';
+import { serialiseRequestBody } from './requestBody';
 
 export interface TransportRequest {
 	action: string;
 	service: string;
 	version: string;
 	region?: string;
-	/** The JSON body, serialised once: these exact bytes are signed and sent. */
-	body: string;
+	/**
+	 * The JSON body, serialised once: these exact bytes are signed and sent. A Buffer (its UTF-8
+	 * bytes) when the request carries an image, so no full-size copy of it exists as a string.
+	 */
+	body: string | Buffer;
 	timeoutMs?: number;
 	signal?: AbortSignal;
 }
@@ -48,7 +52,7 @@ export class TencentCloudClient {
 			service: action.service,
 			version: action.version,
 			region: options.region ?? this.defaults.region,
-			body: JSON.stringify(params),
+			body: serialiseRequestBody(params),
 			timeoutMs: options.timeoutMs ?? this.defaults.timeoutMs,
 			signal: options.signal,
 		};

@@ -9,6 +9,7 @@ import type { KeyObject } from 'crypto';
 
 import type { CallOptions, TencentCloudClient } from './client';
 import type { ActionDefinition, BaseResponse, Encryption } from './models/common';
+import { cloneRequestParams } from './requestBody';
 
 export type EncryptionAlgorithm = 'AES-256-CBC';
 
@@ -196,7 +197,8 @@ export function encryptFields<P extends object>(
 	const publicKey = parseRsaPublicKey(options.publicKeyPem?.trim() || TENCENT_RSA_PUBLIC_KEY_PEM);
 	const session = EncryptionSession.generate(algorithm);
 	const iv = randomBytes(AES_IV_BYTES);
-	const encrypted = structuredClone(params) as Record<string, unknown>;
+	// Images (Base64Bytes) are shared, not copied: only text fields are encrypted.
+	const encrypted = cloneRequestParams(params) as Record<string, unknown>;
 	const encryptList: string[] = [];
 
 	for (const field of fields) {

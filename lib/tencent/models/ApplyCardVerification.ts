@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import type { Base64Field } from '../requestBody';
 import { defineAction } from './common';
 
 /**
@@ -11,10 +12,10 @@ export interface ApplyCardVerificationRequest {
 	Nationality: string;
 	CardType: string;
 	/** One of the front images is required; Tencent uses the URL when both are sent. */
-	ImageBase64Front?: string;
+	ImageBase64Front?: Base64Field;
 	ImageUrlFront?: string;
 	/** Required for the documents the API page marks "Yes" (see BACK_SIDE_REQUIRED). */
-	ImageBase64Back?: string;
+	ImageBase64Back?: Base64Field;
 	ImageUrlBack?: string;
 }
 

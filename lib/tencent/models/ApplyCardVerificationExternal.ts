@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import type { Base64Field } from '../requestBody';
 import { defineAction } from './common';
 
 /**
@@ -10,9 +11,9 @@ import { defineAction } from './common';
 export interface ApplyCardVerificationExternalRequest {
 	Nationality: string;
 	CardType: string;
-	ImageBase64Front?: string;
+	ImageBase64Front?: Base64Field;
 	ImageUrlFront?: string;
-	ImageBase64Back?: string;
+	ImageBase64Back?: Base64Field;
 	ImageUrlBack?: string;
 	/** Whether the result should carry the portrait cut from the document (HeadImageBase64). */
 	ReturnHeadImage?: boolean;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { MEGABYTE } from '../images';
+import type { Base64Field } from '../requestBody';
 import { defineAction, EncryptionSchema, type Encryption } from './common';
 
 /**
@@ -8,7 +9,7 @@ import { defineAction, EncryptionSchema, type Encryption } from './common';
  * and portrait with the authoritative ID photo. Tencent's priority: ImageUrl > ImageBase64.
  */
 export interface CheckIdCardInformationRequest {
-	ImageBase64?: string;
+	ImageBase64?: Base64Field;
 	ImageUrl?: string;
 	/** A JSON **string** of booleans, e.g. `{"CopyWarn":true}`: see `serializeCheckConfig`. */
 	Config?: string;

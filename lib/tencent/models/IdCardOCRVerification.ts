@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { MEGABYTE } from '../images';
+import type { Base64Field } from '../requestBody';
 import { defineAction, type Encryption } from './common';
 
 /**
@@ -11,7 +12,7 @@ import { defineAction, type Encryption } from './common';
 export interface IdCardOCRVerificationRequest {
 	IdCard?: string;
 	Name?: string;
-	ImageBase64?: string;
+	ImageBase64?: Base64Field;
 	ImageUrl?: string;
 	Encryption?: Encryption;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { MEGABYTE } from '../images';
+import type { Base64Field } from '../requestBody';
 import { defineAction, EncryptionSchema, type Encryption } from './common';
 
 /**
@@ -10,7 +11,7 @@ import { defineAction, EncryptionSchema, type Encryption } from './common';
 export interface ImageRecognitionV2Request {
 	IdCard: string;
 	Name: string;
-	ImageBase64: string;
+	ImageBase64: Base64Field;
 	/** "This parameter is not required for this API", but documented and passed through. */
 	Optional?: string;
 	Encryption?: Encryption;

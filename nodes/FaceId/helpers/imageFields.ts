@@ -6,6 +6,7 @@ import {
 	decodeBase64Image,
 	formatMegabytes,
 } from '../../../lib/tencent/images';
+import { Base64Bytes } from '../../../lib/tencent/requestBody';
 import { invalidField } from './itemErrors';
 
 /** One image parameter of an action, e.g. the ID-card photo of CheckIdCardInformation. */
@@ -27,8 +28,11 @@ export interface ImageFieldSpec {
 	show?: Record<string, Array<string | number | boolean>>;
 }
 
-/** What the request gets: base64 text, or a URL Tencent downloads. */
-export type ImageValue = { base64: string; url?: undefined } | { url: string; base64?: undefined };
+/**
+ * What the request gets: the image's bytes, written into the body as base64 (never held as a
+ * base64 string: a photo is megabytes), or a URL Tencent downloads.
+ */
+export type ImageValue = { base64: Base64Bytes; url?: undefined } | { url: string; base64?: undefined };
 
 /** How long n8n waits for an image it downloads itself. */
 const DOWNLOAD_TIMEOUT_MS = 30_000;
@@ -152,7 +156,7 @@ export async function readImageField(
 	const checked = (bytes: Buffer, origin: string): ImageValue => {
 		const problem = checkImageBytes(bytes, spec.maxBase64Bytes);
 		if (problem) throw fail(`${origin}${problem.problem}`);
-		return { base64: bytes.toString('base64') };
+		return { base64: new Base64Bytes(bytes) };
 	};
 
 	switch (source) {
@@ -184,7 +188,7 @@ export async function readImageField(
 }
 
 /** The request fields for an image: `ImageBase64` or `ImageUrl`, never both. */
-export function imageRequestFields(image: ImageValue): { ImageBase64: string } | { ImageUrl: string } {
+export function imageRequestFields(image: ImageValue): { ImageBase64: Base64Bytes } | { ImageUrl: string } {
 	return image.url !== undefined ? { ImageUrl: image.url } : { ImageBase64: image.base64 };
 }
 
@@ -193,7 +197,7 @@ export async function readImageBase64(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	spec: ImageFieldSpec & { url: 'download' },
-): Promise<string> {
+): Promise<Base64Bytes> {
 	const image = await readImageField(context, itemIndex, spec);
 	if (image.base64 === undefined) throw new Error(`${spec.label}: a downloaded image must come back as base64`);
 	return image.base64;

@@ -29,6 +29,8 @@ export function n8nTransport(context: IExecuteFunctions | IPollFunctions, transp
 		const options: IHttpRequestOptions = {
 			method: 'POST',
 			url: '/',
+			// A string, or a Buffer for an image request: n8n's helper (axios) sends either unchanged,
+			// and a Buffer without making another copy of a multi-megabyte body.
 			body: request.body,
 			headers,
 			// Keep the raw text: the client parses it and tells a proxy's HTML page from Tencent's JSON.
