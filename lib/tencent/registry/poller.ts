@@ -106,7 +106,8 @@ export async function runPollTick(options: PollTickOptions): Promise<PollTickRep
 		const finish = async (result: StoredResult): Promise<void> => {
 			if (await registry.finish(record.key, lease.id, result, now())) report.finished++;
 		};
-		// Tencent's window: after this, a token still processing is reported as timed out.
+		// Tencent's window. A token times out only after its last poll, never by the clock alone: n8n
+		// polls at most once a minute, which can be slower than Tencent's own polling interval.
 		const deadline = record.registeredAt + record.pollIntervalMs * record.maxPolls;
 		if (record.polls >= record.maxPolls) {
 			await finish({
@@ -143,7 +144,7 @@ export async function runPollTick(options: PollTickOptions): Promise<PollTickRep
 		const polls = record.polls + 1;
 		if (isFinalCardVerificationStatus(response.Status)) {
 			await finish({ outcome: outcomeOfCardVerification(response), response, polls });
-		} else if (polls >= record.maxPolls || now() >= deadline) {
+		} else if (polls >= record.maxPolls) {
 			await finish({
 				outcome: cardVerificationTimedOut({ polls, waitedMs: now() - record.registeredAt, requestId: response.RequestId }),
 				response,
