@@ -3,11 +3,6 @@
  * to whole seconds of the sandbox clock (floor(now / 1000)): deterministic under an injected clock,
  * and like Tencent's message ("… requests in a second"). Only admitted requests count.
  */
-export const DEFAULT_RATE_LIMIT = 100;
-
-/** Per the seed pages; an action module may also declare its own `rateLimit`. */
-export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = { ImageRecognitionV2: 20 };
-
 export class FixedWindowRateLimiter {
 	private readonly windows = new Map<string, { second: number; count: number }>();
 

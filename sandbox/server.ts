@@ -16,7 +16,8 @@ import { SANDBOX_CREDENTIALS, type SandboxKey } from './credentials';
 import { loadPrivateKey, openRequest, sealResponse } from './encryption';
 import { SandboxApiError } from './errors';
 import { createFaultInjector, FAULT_CODES, requestContentHash, type FaultKind } from './faults';
-import { DEFAULT_RATE_LIMIT, DEFAULT_RATE_LIMITS, FixedWindowRateLimiter } from './rateLimiter';
+import { documentedRateLimit } from '../lib/tencent/rateLimiter';
+import { FixedWindowRateLimiter } from './rateLimiter';
 
 export type { SandboxAction, SandboxActionContext, SandboxActionHandler } from './action';
 export { defineSandboxAction } from './action';
@@ -114,8 +115,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		keys.set(key.secretId, { ...key, sessionToken: key.sessionToken || undefined });
 	}
 
+	// Tencent's documented limits: the same table the node paces itself by.
 	const limiter = new FixedWindowRateLimiter(
-		(name) => options.rateLimits?.[name] ?? actions.get(name)?.rateLimit ?? DEFAULT_RATE_LIMITS[name] ?? DEFAULT_RATE_LIMIT,
+		(name) => options.rateLimits?.[name] ?? actions.get(name)?.rateLimit ?? documentedRateLimit(name),
 	);
 
 	const requests: SandboxRequestRecord[] = [];
