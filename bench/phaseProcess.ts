@@ -14,8 +14,9 @@ import { setTimeout as delay } from 'timers/promises';
 
 import { TencentCloudClient } from '../lib/tencent/client';
 import { mapInOrder } from '../lib/tencent/concurrency';
-import { IdCardVerification } from '../lib/tencent/models/IdCardVerification';
-import { ActionRateLimiters, effectiveRateLimit } from '../lib/tencent/rateLimiter';
+import { IdCardVerification } from '../lib/tencent/actions/IdCardVerification';
+import { effectiveRateLimit } from '../lib/tencent/catalogue';
+import { ActionRateLimiters } from '../lib/tencent/rateLimiter';
 import { callWithRetry, DEFAULT_RETRY_POLICY } from '../lib/tencent/retryPolicy';
 import { testJpeg } from '../sandbox/actions/testImages';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';

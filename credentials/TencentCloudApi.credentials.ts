@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { serviceForAction } from '../lib/tencent/actions';
+import { serviceForAction } from '../lib/tencent/catalogue';
 import { resolveEndpoint } from '../lib/tencent/endpoint';
 import { JSON_CONTENT_TYPE, signTc3 } from '../lib/tencent/signer';
 

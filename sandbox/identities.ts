@@ -5,7 +5,7 @@
  * `idCardVerificationResult` derive each answer, and a test checks that every row agrees.
  * Documented in sandbox/README.md: keep the two in step.
  */
-import { isValidIdCardNumber, normalizeIdCardNumber } from '../lib/tencent/idCardNumber';
+import { isValidIdCardNumber, MAX_NAME_LENGTH, normalizeIdCardNumber } from '../lib/tencent/idCardNumber';
 
 export type IdCardVerificationResult = '0' | '-1' | '-2' | '-3' | '-4' | '-5' | '-6' | '-7';
 
@@ -59,10 +59,8 @@ for (const row of TEST_IDENTITIES) {
 	if (FAULT_RESULTS.has(row.result)) faultsByNumber.set(row.idCard, row.result);
 }
 
-export const MAX_NAME_LENGTH = 32;
-
 /**
- * A name is 1-32 characters after trimming, starts with a letter and holds only letters, marks,
+ * A name is 1 to MAX_NAME_LENGTH characters after trimming, starts with a letter and holds only letters, marks,
  * spaces and the separators · . ' - (no digits, no other symbols).
  */
 export function isValidName(name: string): boolean {

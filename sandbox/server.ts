@@ -16,7 +16,7 @@ import { SANDBOX_CREDENTIALS, type SandboxKey } from './credentials';
 import { loadPrivateKey, openRequest, sealResponse } from './encryption';
 import { SandboxApiError } from './errors';
 import { createFaultInjector, FAULT_CODES, requestContentHash, type FaultKind } from './faults';
-import { documentedRateLimit } from '../lib/tencent/rateLimiter';
+import { documentedRateLimit } from '../lib/tencent/catalogue';
 import { FixedWindowRateLimiter } from './rateLimiter';
 
 export type { SandboxAction, SandboxActionContext, SandboxActionHandler } from './action';

@@ -12,7 +12,7 @@ import type { ICredentialDataDecryptedObject, INodeExecutionData, IWorkflowBase 
 
 import { maskIdCardNumber, maskName } from '../lib/tencent/idCardNumber';
 import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../sandbox/server';
-import { closeAllRegistries } from '../lib/tencent/registry';
+import { closeAllRegistries } from '../lib/tencent/pendingVerifications/registry';
 import { runWorkflow, triggerRunner, type WorkflowRunResult } from '../test/harness';
 import { packageTypes } from '../test/harness/packageTypes';
 

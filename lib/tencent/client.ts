@@ -3,7 +3,7 @@
  * helper inside the node, undici in tooling), and turns whatever comes back into either the typed
  * `Response` or one `TencentCloudError`. No n8n import.
  */
-import type { ActionDefinition, BaseResponse } from './models/common';
+import type { ActionDefinition, BaseResponse } from './actions/common';
 import { isTimeoutCode, socketErrorCode, TencentCloudError } from './errors';
 import { serialiseRequestBody } from './requestBody';
 

@@ -8,7 +8,7 @@ import { constants, createCipheriv, createDecipheriv, createPublicKey, getCipher
 import type { KeyObject } from 'crypto';
 
 import type { CallOptions, TencentCloudClient } from './client';
-import type { ActionDefinition, BaseResponse, Encryption } from './models/common';
+import type { ActionDefinition, BaseResponse, Encryption } from './actions/common';
 import { cloneRequestParams } from './requestBody';
 
 export type EncryptionAlgorithm = 'AES-256-CBC';

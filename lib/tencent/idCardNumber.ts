@@ -1,7 +1,8 @@
 /**
  * Mainland China resident ID numbers (GB 11643-1999): check digit, validation, normalisation and
- * the masking Tencent applies in its answers. Pure, no n8n import: the node validates input with
- * it before paying for a call, and the sandbox decides Result "-2" with the same code.
+ * the masking Tencent applies in its answers, and the name rule that goes with them. Pure, no n8n
+ * import: the node checks input with `idCardNumberProblem` before paying for a call, and the
+ * sandbox decides Result "-2" with the same function.
  */
 
 const CHECK_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -43,15 +44,35 @@ export interface IdCardValidationOptions {
 }
 
 /**
- * True for an 18-character number: 17 digits, then a digit or X (`x` accepted), with the right
- * check digit and a plausible birth date at positions 7-14. Surrounding spaces are not accepted:
- * call `normalizeIdCardNumber` first.
+ * Why an ID number cannot be a valid GB 11643 number, or undefined when it can: 18 characters,
+ * 17 digits then a digit or X, a real birth date between 1800 and `today` at positions 7-14, and
+ * the right check digit. Surrounding spaces and a lower-case x are not accepted: call
+ * `normalizeIdCardNumber` first.
  */
-export function isValidIdCardNumber(id: string, options: IdCardValidationOptions = {}): boolean {
-	if (!/^\d{17}[\dXx]$/.test(id)) return false;
-	if (idCardCheckDigit(id.slice(0, 17)) !== id[17].toUpperCase()) return false;
-	return isPlausibleBirthDate(id.slice(6, 14), options.today ?? new Date());
+export function idCardNumberProblem(id: string, options: IdCardValidationOptions = {}): string | undefined {
+	if (id.length !== 18) return `must have 18 characters, not ${id.length}`;
+	if (!/^\d{17}[\dX]$/.test(id)) return 'must be 17 digits followed by a digit or X';
+	if (!isPlausibleBirthDate(id.slice(6, 14), options.today ?? new Date())) {
+		return 'has no valid birth date in characters 7 to 14 (a real date, not in the future)';
+	}
+	if (idCardCheckDigit(id.slice(0, 17)) !== id[17]) return 'has a wrong check digit (GB 11643)';
+	return undefined;
 }
+
+export function isValidIdCardNumber(id: string, options: IdCardValidationOptions = {}): boolean {
+	return idCardNumberProblem(normalizeCheckCharacter(id), options) === undefined;
+}
+
+/** `x` → `X` in the check position only (the historic `isValidIdCardNumber` accepted it). */
+function normalizeCheckCharacter(id: string): string {
+	return id.length === 18 && id[17] === 'x' ? `${id.slice(0, 17)}X` : id;
+}
+
+/**
+ * Longest name the node sends and the sandbox accepts: Tencent documents no limit and answers
+ * "-3" for a name it finds too long, so this only stops what no ID card holds.
+ */
+export const MAX_NAME_LENGTH = 64;
 
 /** `110101199003070016` → `1****************6`, as Tencent masks it; 2 characters or fewer become all stars. */
 export function maskIdCardNumber(id: string): string {

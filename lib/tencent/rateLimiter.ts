@@ -1,28 +1,9 @@
 /**
- * Client-side pacing at Tencent's per-action frequency limits, so a backlog runs as fast as
+ * Client-side pacing at Tencent's per-action frequency limits (the limits are in the catalogue), so a backlog runs as fast as
  * Tencent allows and no faster. Pure: the clock and `sleep` are injected, so tests run it on a
  * fake clock and the node on n8n's `sleep`.
  */
-import type { Sleep } from './retryPolicy';
-
-/** Tencent's documented limit for FaceID actions, per action and second. */
-export const DEFAULT_RATE_LIMIT = 100;
-
-/** Actions documented with a lower limit than the default. */
-export const DOCUMENTED_RATE_LIMITS: Readonly<Record<string, number>> = Object.freeze({ ImageRecognitionV2: 20 });
-
-export function documentedRateLimit(action: string): number {
-	return DOCUMENTED_RATE_LIMITS[action] ?? DEFAULT_RATE_LIMIT;
-}
-
-/**
- * The rate a node may use for an action: the user's limit when it is lower than Tencent's,
- * Tencent's documented limit otherwise (0, empty or a larger value).
- */
-export function effectiveRateLimit(action: string, userLimit?: number): number {
-	const documented = documentedRateLimit(action);
-	return userLimit !== undefined && userLimit > 0 ? Math.min(userLimit, documented) : documented;
-}
+import type { Sleep } from './sleep';
 
 /**
  * Requests are spaced 1% wider than 1/limit, and at most ⌊0.99 × limit⌋ start in any one-second

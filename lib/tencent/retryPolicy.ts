@@ -7,6 +7,9 @@
  * prove the request was not processed are retried by default; a timeout after sending may have
  * been billed, so it is retried only when the user opts in.
  */
+import type { Sleep } from './sleep';
+
+export type { Sleep } from './sleep';
 import { isTencentCloudError, TencentCloudError } from './errors';
 import { outcomeOfApiError } from './outcomes';
 
@@ -109,7 +112,6 @@ export function backoffDelay(retry: number, policy: Pick<RetryPolicy, 'baseDelay
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 export interface RetryRuntime {
 	sleep: Sleep;

@@ -8,12 +8,12 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { GENERATIONS } from '../../lib/tencent/cardVerification';
+import { GENERATIONS } from '../../lib/tencent/pendingVerifications/cardVerification/generations';
 import { hintForErrorCode } from '../../lib/tencent/errorHints';
 import { TencentCloudClient } from '../../lib/tencent/client';
 import { detectImageFormat, imageFileExtension, imageMimeType } from '../../lib/tencent/images';
 import { outcomeOfCardVerification, type Outcome } from '../../lib/tencent/outcomes';
-import { DeferredCommits, runPollTick, type EmittedResult } from '../../lib/tencent/registry/poller';
+import { DeferredCommits, runPollTick, type EmittedResult } from '../../lib/tencent/pendingVerifications/poller';
 import { cardVerificationFields } from '../FaceId/helpers/cardVerificationFields';
 import { openNodeRegistry, REDIS_CREDENTIAL_TEST, registryProperties, testRedisCredential } from '../FaceId/helpers/registry';
 import { n8nTransport } from '../FaceId/transport';

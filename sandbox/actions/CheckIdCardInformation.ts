@@ -11,7 +11,7 @@ import {
 	BLURRY_QUALITY_THRESHOLD,
 	WARNING_CODES_BY_FLAG,
 	type CheckIdCardConfig,
-} from '../../lib/tencent/models/CheckIdCardInformation';
+} from '../../lib/tencent/actions/CheckIdCardInformation';
 import { defineSandboxAction } from '../action';
 import { invalidParameterValue, SandboxApiError } from '../errors';
 import { imageFromBase64, imageFromUrl, isGiven, type ImageErrorCodes, type LoadedImage } from './imageInput';

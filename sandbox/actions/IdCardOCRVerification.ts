@@ -5,7 +5,7 @@
  * (this action's `Result` is numeric).
  */
 import { maskIdCardNumber, maskName, normalizeIdCardNumber } from '../../lib/tencent/idCardNumber';
-import { ID_CARD_OCR_IMAGE_LIMIT } from '../../lib/tencent/models/IdCardOCRVerification';
+import { ID_CARD_OCR_IMAGE_LIMIT } from '../../lib/tencent/actions/IdCardOCRVerification';
 import { defineSandboxAction } from '../action';
 import { SandboxApiError } from '../errors';
 import { BILLABLE_RESULTS, idCardVerificationResult, RESULT_DESCRIPTIONS } from '../identities';

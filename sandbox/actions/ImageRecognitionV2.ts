@@ -4,7 +4,7 @@
  * PNG or JPEG. Verdicts come in `Result` (a scenario's `via=error` sends them as `Response.Error`).
  * Tencent's limit for this action is 20 requests per second.
  */
-import { IMAGE_RECOGNITION_IMAGE_LIMIT } from '../../lib/tencent/models/ImageRecognitionV2';
+import { IMAGE_RECOGNITION_IMAGE_LIMIT } from '../../lib/tencent/actions/ImageRecognitionV2';
 import { defineSandboxAction } from '../action';
 import { missingParameter } from '../errors';
 import { imageFromBase64, optionalString, requiredString, type ImageErrorCodes } from './imageInput';

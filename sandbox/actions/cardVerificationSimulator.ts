@@ -13,7 +13,7 @@ import {
 	isBackSideRequired,
 	NATIONALITIES,
 	type CardVerificationGeneration,
-} from '../../lib/tencent/cardVerification';
+} from '../../lib/tencent/pendingVerifications/cardVerification/generations';
 import type { SandboxActionContext } from '../action';
 import { invalidParameterValue, missingParameter, SandboxApiError } from '../errors';
 import { imageFromBase64, imageFromUrl, isGiven, requiredString, type ImageErrorCodes, type LoadedImage } from './imageInput';
@@ -106,7 +106,7 @@ export class CardVerificationSimulator {
 		if (!GENERATIONS[generation].cardTypes.includes(cardType)) {
 			throw invalidParameterValue('CardType', GENERATIONS[generation].cardTypes.join(', '));
 		}
-		const limit = GENERATIONS[generation].maxImageBase64Bytes;
+		const limit = maxDocumentImageBytes(generation);
 		const front = await this.loadImage(params, 'Front', limit);
 		if (!front) throw valueLimit('One of ImageUrlFront and ImageBase64Front must be provided.');
 		const back = await this.loadImage(params, 'Back', limit);

@@ -8,7 +8,7 @@ import {
 	pollingPlan,
 	waitForCardVerification,
 	type CardResultRequest,
-} from '../../lib/tencent/cardVerification';
+} from '../../lib/tencent/pendingVerifications/cardVerification/generations';
 import { TencentCloudError } from '../../lib/tencent/errors';
 import {
 	cardVerificationTimedOut,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { closeAllRegistries } from '../../lib/tencent/registry';
+import { closeAllRegistries } from '../../lib/tencent/pendingVerifications/registry';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { runWorkflow, type WorkflowJson } from '../harness';
 import { triggerRunner } from '../harness/pollTrigger';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { closeAllRegistries, openRegistry } from '../../lib/tencent/registry';
+import { closeAllRegistries, openRegistry } from '../../lib/tencent/pendingVerifications/registry';
 import { cardVerificationActions } from '../../sandbox/actions/cardVerificationActions';
 import { testPng, type ImageScenario } from '../../sandbox/actions/testImages';
 import { startSandbox, type Sandbox } from '../../sandbox/server';

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { closeAllRegistries, openRegistry, type RegistryConfig } from '../../lib/tencent/registry';
+import { closeAllRegistries, openRegistry, type RegistryConfig } from '../../lib/tencent/pendingVerifications/registry';
 import { cardVerificationActions } from '../../sandbox/actions/cardVerificationActions';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { scenarioFor, type ProcessConfig } from './processes/config';

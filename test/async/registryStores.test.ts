@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { connectRedis, RedisRegistry } from '../../lib/tencent/registry/redisStore';
-import { openSqliteDatabase, SqliteRegistry } from '../../lib/tencent/registry/sqliteStore';
-import type { Lease, NewVerification, StoredResult, VerificationRegistry } from '../../lib/tencent/registry/types';
+import { connectRedis, RedisRegistry } from '../../lib/tencent/pendingVerifications/registry/redisStore';
+import { openSqliteDatabase, SqliteRegistry } from '../../lib/tencent/pendingVerifications/registry/sqliteStore';
+import type { Lease, NewVerification, StoredResult, VerificationRegistry } from '../../lib/tencent/pendingVerifications/registry/types';
 import { startRedisServer, type RedisServer } from './support/redisServer';
 
 type Opener = (queue: string) => Promise<VerificationRegistry>;

@@ -3,13 +3,13 @@
  * configured polls or seconds, then the scenario's final status; Tencent's checks on the request;
  * unknown, expired and other-generation tokens refused.
  */
-import { GENERATIONS } from '../../lib/tencent/cardVerification';
+import { GENERATIONS } from '../../lib/tencent/pendingVerifications/cardVerification/generations';
 import { TencentCloudClient } from '../../lib/tencent/client';
 import { TencentCloudError } from '../../lib/tencent/errors';
-import { ApplyCardVerification } from '../../lib/tencent/models/ApplyCardVerification';
-import { ApplyCardVerificationExternal } from '../../lib/tencent/models/ApplyCardVerificationExternal';
-import { GetCardVerificationExternalResult } from '../../lib/tencent/models/GetCardVerificationExternalResult';
-import { GetCardVerificationResult } from '../../lib/tencent/models/GetCardVerificationResult';
+import { ApplyCardVerification } from '../../lib/tencent/actions/ApplyCardVerification';
+import { ApplyCardVerificationExternal } from '../../lib/tencent/actions/ApplyCardVerificationExternal';
+import { GetCardVerificationExternalResult } from '../../lib/tencent/actions/GetCardVerificationExternalResult';
+import { GetCardVerificationResult } from '../../lib/tencent/actions/GetCardVerificationResult';
 import { cardVerificationActions } from '../../sandbox/actions/cardVerificationActions';
 import { testJpeg, testPng } from '../../sandbox/actions/testImages';
 import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/server';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
-import { closeAllRegistries, openRegistry, type VerificationRegistry } from '../../lib/tencent/registry';
+import { closeAllRegistries, openRegistry, type VerificationRegistry } from '../../lib/tencent/pendingVerifications/registry';
 import { cardVerificationActions } from '../../sandbox/actions/cardVerificationActions';
 import { testPng } from '../../sandbox/actions/testImages';
 import { startSandbox, type Sandbox } from '../../sandbox/server';

@@ -8,7 +8,7 @@ import nock from 'nock';
 import { TencentCloudClient } from '../../lib/tencent/client';
 import { resolveEndpoint } from '../../lib/tencent/endpoint';
 import { TencentCloudError } from '../../lib/tencent/errors';
-import { IdCardVerification, type IdCardVerificationResponse } from '../../lib/tencent/models/IdCardVerification';
+import { IdCardVerification, type IdCardVerificationResponse } from '../../lib/tencent/actions/IdCardVerification';
 import { JSON_CONTENT_TYPE, parseTc3Authorization, signTc3, tc3Date } from '../../lib/tencent/signer';
 import { createUndiciTransport } from '../../tools/undiciTransport';
 

@@ -4,9 +4,8 @@
  * similarity threshold and the warnings behave, and nothing billed is ever marked retryable.
  */
 import { TencentCloudError } from '../../lib/tencent/errors';
-import { parseWarnings } from '../../lib/tencent/models/CheckIdCardInformation';
+import { parseWarnings } from '../../lib/tencent/actions/CheckIdCardInformation';
 import {
-	DECISION_TABLES,
 	DEFAULT_SIMILARITY_THRESHOLD,
 	isBillable,
 	OUTCOME_TABLES,
@@ -101,10 +100,6 @@ describe.each(ACTIONS)('%s', (action) => {
 		for (const rule of Object.values(all).filter((candidate) => candidate.status === 'failed')) {
 			expect(rule.billable).toBe(true);
 		}
-	});
-
-	test('DECISION_TABLES keeps the Result vocabulary for older callers', () => {
-		expect(DECISION_TABLES[action]).toBe(table.results);
 	});
 });
 

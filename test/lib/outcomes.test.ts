@@ -1,6 +1,7 @@
 import { hintForErrorCode } from '../../lib/tencent/errorHints';
 import { TencentCloudError, type TencentErrorKind } from '../../lib/tencent/errors';
-import { DECISION_TABLES, isBillable, outcomeOfApiError, outcomeOfResult } from '../../lib/tencent/outcomes';
+import { isBillable, outcomeOfApiError, outcomeOfResult } from '../../lib/tencent/outcomes';
+import { OUTCOME_TABLES } from '../../lib/tencent/catalogue';
 
 const ACTION = 'IdCardVerification';
 
@@ -33,11 +34,11 @@ describe('IdCardVerification results', () => {
 	});
 
 	test('the table covers exactly "0" and "-1" … "-7"', () => {
-		expect(Object.keys(DECISION_TABLES[ACTION]).sort()).toEqual(['-1', '-2', '-3', '-4', '-5', '-6', '-7', '0']);
+		expect(Object.keys(OUTCOME_TABLES[ACTION].results).sort()).toEqual(['-1', '-2', '-3', '-4', '-5', '-6', '-7', '0']);
 	});
 
 	test('only "0" and "-1" are billed', () => {
-		const billed = Object.entries(DECISION_TABLES[ACTION])
+		const billed = Object.entries(OUTCOME_TABLES[ACTION].results)
 			.filter(([, rule]) => rule.billable)
 			.map(([code]) => code)
 			.sort();

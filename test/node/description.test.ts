@@ -8,7 +8,7 @@ import { join, resolve } from 'path';
 import { NodeHelpers, type INodeProperties } from 'n8n-workflow';
 
 import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
-import { findAction, serviceForAction } from '../../lib/tencent/actions';
+import { findAction, serviceForAction } from '../../lib/tencent/catalogue';
 import { OUTCOME_TABLES } from '../../lib/tencent/outcomes';
 import { OPERATIONS } from '../../nodes/FaceId/actions/router';
 import { versionDescription } from '../../nodes/FaceId/actions/versionDescription';

@@ -9,9 +9,9 @@ import { z } from 'zod';
 import { TencentCloudClient } from '../../lib/tencent/client';
 import { callEncrypted, decryptResponse, encryptFields } from '../../lib/tencent/encryption';
 import { TencentCloudError } from '../../lib/tencent/errors';
-import { CheckIdCardInformation } from '../../lib/tencent/models/CheckIdCardInformation';
-import { defineAction, type BaseResponse } from '../../lib/tencent/models/common';
-import { IdCardVerification, type IdCardVerificationRequest } from '../../lib/tencent/models/IdCardVerification';
+import { CheckIdCardInformation } from '../../lib/tencent/actions/CheckIdCardInformation';
+import { defineAction, type BaseResponse } from '../../lib/tencent/actions/common';
+import { IdCardVerification, type IdCardVerificationRequest } from '../../lib/tencent/actions/IdCardVerification';
 import { defineSandboxAction, SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/server';
 import { createUndiciTransport } from '../../tools/undiciTransport';
 
@@ -34,6 +34,8 @@ const CheckIdCard = defineAction<Record<string, unknown>, BaseResponse>({
 	name: 'CheckIdCardInformation',
 	service: 'faceid',
 	version: '2018-03-01',
+	sites: ['china', 'international'],
+	rateLimit: 100,
 	responseSchema: z.object({ RequestId: z.string() }).passthrough(),
 });
 

@@ -2,13 +2,8 @@
  * The client-side limiter on a fake clock: requests start evenly spaced, never more than the
  * limit in any one-second window (however the windows are aligned), and as fast as the limit allows.
  */
-import {
-	ActionRateLimiters,
-	documentedRateLimit,
-	effectiveRateLimit,
-	RATE_HEADROOM,
-	RateLimiter,
-} from '../../lib/tencent/rateLimiter';
+import { documentedRateLimit, effectiveRateLimit } from '../../lib/tencent/catalogue';
+import { ActionRateLimiters, RATE_HEADROOM, RateLimiter } from '../../lib/tencent/rateLimiter';
 
 /**
  * A virtual clock: sleeping callers wake in time order when the test advances it. During a

@@ -7,7 +7,8 @@ import {
 	IdCardVerification,
 	type IdCardVerificationRequest,
 	type IdCardVerificationResponse,
-} from '../../lib/tencent/models/IdCardVerification';
+} from '../../lib/tencent/actions/IdCardVerification';
+import { MAX_NAME_LENGTH } from '../../lib/tencent/idCardNumber';
 import { isBillable } from '../../lib/tencent/outcomes';
 import { BILLABLE_RESULTS, RESULT_DESCRIPTIONS, TEST_IDENTITIES } from '../../sandbox/identities';
 import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/server';
@@ -83,9 +84,9 @@ describe('input handling', () => {
 		expect((await verify('  wei   XIAOBAO ', '110101199003070011')).Result).toBe('0');
 	});
 
-	test('an empty name, a 33-character name or symbols give "-3"', async () => {
+	test('an empty name, a name over MAX_NAME_LENGTH characters or symbols give "-3"', async () => {
 		expect((await verify('   ', '110101199003070011')).Result).toBe('-3');
-		expect((await verify('A'.repeat(33), '110101199003070011')).Result).toBe('-3');
+		expect((await verify('A'.repeat(MAX_NAME_LENGTH + 1), '110101199003070011')).Result).toBe('-3');
 		expect((await verify('张三!', '110105198506150022')).Result).toBe('-3');
 	});
 

@@ -14,7 +14,7 @@ import {
 import type { TencentCloudClient } from '../../../lib/tencent/client';
 import { hintForErrorCode } from '../../../lib/tencent/errorHints';
 import { isTencentCloudError, type TencentCloudError } from '../../../lib/tencent/errors';
-import type { BaseResponse } from '../../../lib/tencent/models/common';
+import type { BaseResponse } from '../../../lib/tencent/actions/common';
 import {
 	DEFAULT_SIMILARITY_THRESHOLD,
 	outcomeOfApiError,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { TencentCloudClient } from '../../../lib/tencent/client';
-import type { ActionDefinition, BaseResponse } from '../../../lib/tencent/models/common';
+import type { ActionDefinition, BaseResponse } from '../../../lib/tencent/actions/common';
 import type { Outcome } from '../../../lib/tencent/outcomes';
 import type { BinaryField } from '../helpers/responseFields';
 

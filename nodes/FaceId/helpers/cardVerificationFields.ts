@@ -8,7 +8,7 @@ import {
 	CARD_VERIFICATION_REGIONS,
 	isCardVerificationGeneration,
 	type CardVerificationGeneration,
-} from '../../../lib/tencent/cardVerification';
+} from '../../../lib/tencent/pendingVerifications/cardVerification/generations';
 import { invalidField } from './itemErrors';
 
 export const generationProperty: INodeProperties = {

@@ -1,10 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idCardCheckDigit, maskIdCardNumber, normalizeIdCardNumber } from '../../../lib/tencent/idCardNumber';
+import { idCardNumberProblem, maskIdCardNumber, MAX_NAME_LENGTH, normalizeIdCardNumber } from '../../../lib/tencent/idCardNumber';
 import { invalidField } from './itemErrors';
-
-/** Longest name accepted; Tencent rejects longer ones as "-3" after a round trip. */
-export const MAX_NAME_LENGTH = 64;
 
 /** The person's name, as every name + ID number operation asks for it (parameter `name`). */
 export const NAME_PROPERTY: INodeProperties = {
@@ -39,19 +36,6 @@ export function readName(context: IExecuteFunctions, itemIndex: number, paramete
 		throw invalidField(context, itemIndex, label, `is longer than ${MAX_NAME_LENGTH} characters`);
 	}
 	return name;
-}
-
-/** Why an ID number cannot be a valid GB 11643 number, or undefined when it can. */
-export function idCardNumberProblem(id: string): string | undefined {
-	if (id.length !== 18) return `must have 18 characters, not ${id.length}`;
-	if (!/^\d{17}[\dX]$/.test(id)) return 'must be 17 digits followed by a digit or X';
-	const birth = id.slice(6, 14);
-	const date = new Date(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}T00:00:00Z`);
-	if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10).replace(/-/g, '') !== birth) {
-		return 'has no valid birth date in characters 7 to 14';
-	}
-	if (idCardCheckDigit(id.slice(0, 17)) !== id[17]) return 'has a wrong check digit (GB 11643)';
-	return undefined;
 }
 
 /**

@@ -10,8 +10,9 @@ import { sleep, type IExecuteFunctions } from 'n8n-workflow';
 import { TencentCloudClient, type CallOptions, type Transport } from '../../../lib/tencent/client';
 import { SigningClock } from '../../../lib/tencent/clockSkew';
 import { mapInOrder } from '../../../lib/tencent/concurrency';
-import type { ActionDefinition, BaseResponse } from '../../../lib/tencent/models/common';
-import { ActionRateLimiters, effectiveRateLimit } from '../../../lib/tencent/rateLimiter';
+import type { ActionDefinition, BaseResponse } from '../../../lib/tencent/actions/common';
+import { effectiveRateLimit } from '../../../lib/tencent/catalogue';
+import { ActionRateLimiters } from '../../../lib/tencent/rateLimiter';
 import { callWithRetry, DEFAULT_RETRY_POLICY, type RetryEvent, type RetryPolicy } from '../../../lib/tencent/retryPolicy';
 import { n8nTransport } from '../transport';
 

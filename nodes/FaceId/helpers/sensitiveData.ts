@@ -14,7 +14,7 @@ import {
 	SM4_GCM_UNAVAILABLE,
 	type EncryptionSettings,
 } from '../../../lib/tencent/encryption';
-import type { ActionDefinition, BaseResponse } from '../../../lib/tencent/models/common';
+import type { ActionDefinition, BaseResponse } from '../../../lib/tencent/actions/common';
 import { maskPersonalData, scrubText, scrubValue } from '../../../lib/tencent/redact';
 import { CREDENTIAL_TYPE } from '../transport';
 

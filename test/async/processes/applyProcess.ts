@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 
-import { closeAllRegistries } from '../../../lib/tencent/registry';
+import { closeAllRegistries } from '../../../lib/tencent/pendingVerifications/registry';
 import { testPng } from '../../../sandbox/actions/testImages';
 import { runFaceIdItems } from '../support/workflows';
 import { registryParameters, scenarioFor, type ProcessConfig } from './config';

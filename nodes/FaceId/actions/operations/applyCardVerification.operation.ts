@@ -18,10 +18,10 @@ import {
 	waitForCardVerification,
 	type CardVerificationGeneration,
 	type InlineWaitOutcome,
-} from '../../../../lib/tencent/cardVerification';
+} from '../../../../lib/tencent/pendingVerifications/cardVerification/generations';
 import type { TencentCloudClient } from '../../../../lib/tencent/client';
 import { isTencentCloudError, type TencentCloudError } from '../../../../lib/tencent/errors';
-import { ApplyCardVerification, type ApplyCardVerificationRequest } from '../../../../lib/tencent/models/ApplyCardVerification';
+import { ApplyCardVerification, type ApplyCardVerificationRequest } from '../../../../lib/tencent/actions/ApplyCardVerification';
 import {
 	cardVerificationRefused,
 	cardVerificationTimedOut,
@@ -29,8 +29,8 @@ import {
 	outcomeOfCardVerification,
 	type Outcome,
 } from '../../../../lib/tencent/outcomes';
-import { PROCESS_OWNER } from '../../../../lib/tencent/registry/poller';
-import type { Lease, VerificationRegistry } from '../../../../lib/tencent/registry/types';
+import { PROCESS_OWNER } from '../../../../lib/tencent/pendingVerifications/poller';
+import type { Lease, VerificationRegistry } from '../../../../lib/tencent/pendingVerifications/registry/types';
 import {
 	cardVerificationFields,
 	generationProperty,

@@ -9,7 +9,7 @@ import {
 	type CheckIdCardConfig,
 	type CheckIdCardInformationRequest,
 	type CheckIdCardInformationResponse,
-} from '../../../../lib/tencent/models/CheckIdCardInformation';
+} from '../../../../lib/tencent/actions/CheckIdCardInformation';
 import { imageFieldProperties, imageRequestFields, readImageField, type ImageFieldSpec } from '../../helpers/imageFields';
 import { pickFields } from '../../helpers/responseFields';
 import type { FaceIdOperation } from '../operation';

@@ -5,14 +5,14 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { GENERATIONS } from '../../../../lib/tencent/cardVerification';
+import { GENERATIONS } from '../../../../lib/tencent/pendingVerifications/cardVerification/generations';
 import type { TencentCloudClient } from '../../../../lib/tencent/client';
 import { isTencentCloudError } from '../../../../lib/tencent/errors';
 import {
 	GetCardVerificationResult,
 	type GetCardVerificationResultRequest,
 	type GetCardVerificationResultResponse,
-} from '../../../../lib/tencent/models/GetCardVerificationResult';
+} from '../../../../lib/tencent/actions/GetCardVerificationResult';
 import { classifyCardResultFailure, cardVerificationRefused, outcomeOfCardVerification } from '../../../../lib/tencent/outcomes';
 import {
 	cardVerificationFields,

@@ -5,7 +5,7 @@ import {
 	IdCardOCRVerification,
 	type IdCardOCRVerificationRequest,
 	type IdCardOCRVerificationResponse,
-} from '../../../../lib/tencent/models/IdCardOCRVerification';
+} from '../../../../lib/tencent/actions/IdCardOCRVerification';
 import { showWhen } from '../../helpers/displayOptions';
 import { ID_CARD_NUMBER_PROPERTY, NAME_PROPERTY, readIdCardNumber, readName } from '../../helpers/identityFields';
 import { imageFieldProperties, imageRequestFields, readImageField, type ImageFieldSpec } from '../../helpers/imageFields';

@@ -4,7 +4,7 @@ import {
 	IdCardVerification,
 	type IdCardVerificationRequest,
 	type IdCardVerificationResponse,
-} from '../../../../lib/tencent/models/IdCardVerification';
+} from '../../../../lib/tencent/actions/IdCardVerification';
 import { ID_CARD_NUMBER_PROPERTY, NAME_PROPERTY, readIdCardNumber, readName } from '../../helpers/identityFields';
 import { pickFields } from '../../helpers/responseFields';
 import type { FaceIdOperation } from '../operation';

@@ -5,7 +5,7 @@ import {
 	ImageRecognitionV2,
 	type ImageRecognitionV2Request,
 	type ImageRecognitionV2Response,
-} from '../../../../lib/tencent/models/ImageRecognitionV2';
+} from '../../../../lib/tencent/actions/ImageRecognitionV2';
 import { ID_CARD_NUMBER_PROPERTY, NAME_PROPERTY, readIdCardNumber, readName } from '../../helpers/identityFields';
 import { imageFieldProperties, readImageBase64, type ImageFieldSpec } from '../../helpers/imageFields';
 import { pickFields } from '../../helpers/responseFields';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { MEGABYTE } from '../images';
 import type { Base64Field } from '../requestBody';
 import { defineAction } from './common';
 
@@ -35,5 +36,10 @@ export const ApplyCardVerification = defineAction<ApplyCardVerificationRequest, 
 	name: 'ApplyCardVerification',
 	service: 'faceid',
 	version: '2018-03-01',
+	sites: ['international'],
 	responseSchema: ApplyCardVerificationResponseSchema,
+	rateLimit: 100,
+	pendingCheck: { kind: 'faceid', step: 'start' },
+	// The verdict is the result's Status (see pendingVerifications/cardVerification/statuses.ts), not a Result code.
+	imageLimits: { ImageBase64Front: 5 * MEGABYTE, ImageBase64Back: 5 * MEGABYTE },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { MEGABYTE } from '../images';
 import type { Base64Field } from '../requestBody';
 import { defineAction } from './common';
 
@@ -35,5 +36,10 @@ export const ApplyCardVerificationExternal = defineAction<
 	name: 'ApplyCardVerificationExternal',
 	service: 'ocr',
 	version: '2018-11-19',
+	sites: ['international'],
 	responseSchema: ApplyCardVerificationExternalResponseSchema,
+	rateLimit: 100,
+	pendingCheck: { kind: 'ocr', step: 'start' },
+	// The verdict is the result's Status (see pendingVerifications/cardVerification/statuses.ts), not a Result code.
+	imageLimits: { ImageBase64Front: 2 * MEGABYTE, ImageBase64Back: 2 * MEGABYTE },
 });

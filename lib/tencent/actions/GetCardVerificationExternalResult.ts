@@ -34,5 +34,8 @@ export const GetCardVerificationExternalResult = defineAction<
 	name: 'GetCardVerificationExternalResult',
 	service: 'ocr',
 	version: '2018-11-19',
+	sites: ['international'],
 	responseSchema: GetCardVerificationExternalResultResponseSchema,
+	rateLimit: 100,
+	pendingCheck: { kind: 'ocr', step: 'result' },
 });

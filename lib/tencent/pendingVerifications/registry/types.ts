@@ -1,5 +1,6 @@
 /**
- * The pending-verification registry: how an Apply step hands its token to the FaceID Trigger.
+ * The pending-verification registry: how a step that starts an asynchronous check (a document
+ * check's Apply) hands its token to the FaceID Trigger.
  * Tencent has no list endpoint, so a token that is not stored somewhere durable is a paid check
  * that can never be read. The registry is that durable place, shared by every process that runs
  * Apply (workers) or the trigger (the main instance). Two stores implement it: an embedded SQLite
@@ -17,8 +18,7 @@
  * whose lease ran out (it died, or stalled past the lease) can no longer move the entry: whoever
  * claimed it next owns it. A lease that runs out puts the entry back where it was claimable.
  */
-import type { CardVerificationGeneration } from '../cardVerification';
-import type { Outcome } from '../outcomes';
+import type { Outcome } from '../../outcomes';
 
 export type VerificationState = 'reserved' | 'pending' | 'polling' | 'finished' | 'emitting' | 'done';
 
@@ -50,10 +50,16 @@ export interface StoredResult {
 	polls: number;
 }
 
+/**
+ * Which check a token belongs to (see ../check.ts), stored with it; for the document check, its
+ * API generation (`faceid` or `ocr`).
+ */
+export type PendingCheckKind = string;
+
 export interface NewVerification {
-	/** Tencent's CardVerificationToken. */
+	/** The token Tencent handed out for the check. */
 	token: string;
-	generation: CardVerificationGeneration;
+	generation: PendingCheckKind;
 	region: string;
 	/** Free text from the Apply step (a CRM id, say) so the result can be joined back; '' if none. */
 	reference: string;
@@ -67,9 +73,9 @@ export interface NewVerification {
 
 /** An Apply call about to be sent: recorded first, so a crash before its answer is reported. */
 export interface Reservation {
-	/** `apply:<uuid>`: not a token, never polled. */
+	/** A reservation key (../keys.ts): not a token, never polled. */
 	key: string;
-	generation: CardVerificationGeneration;
+	generation: PendingCheckKind;
 	region: string;
 	reference: string;
 	createdAt: number;
@@ -78,10 +84,10 @@ export interface Reservation {
 }
 
 export interface VerificationRecord {
-	/** The token, or a reservation's `apply:<uuid>`. */
+	/** The token, or a reservation key (../keys.ts). */
 	key: string;
 	state: VerificationState;
-	generation: CardVerificationGeneration;
+	generation: PendingCheckKind;
 	region: string;
 	reference: string;
 	registeredAt: number;

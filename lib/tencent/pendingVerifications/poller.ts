@@ -1,7 +1,7 @@
 /**
  * One tick of the FaceID Trigger: ask Tencent for the result of every token that is due, store
  * what finished, and hand out the finished results for emission. The trigger node calls this
- * from `poll()`; it knows nothing of n8n (the result request is a function it is given).
+ * from `poll()`; it knows nothing of n8n (each entry's check asks Tencent, see check.ts).
  *
  * Delivery is at-least-once with a single, documented duplicate window. Results are claimed for
  * emission under a lease and marked done only by `commit()`, which the caller runs once n8n has
@@ -9,29 +9,21 @@
  * when the lease runs out, the next tick emits them again, with `emitCount` > 1 and the same
  * token, so a workflow can drop the repeat.
  */
-import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 
-import {
-	cardVerificationApplyInterrupted,
-	cardVerificationRefused,
-	cardVerificationTimedOut,
-	classifyCardResultFailure,
-	isFinalCardVerificationStatus,
-	outcomeOfCardVerification,
-} from '../outcomes';
+import { mapInOrder } from '../concurrency';
 import { TencentCloudError } from '../errors';
-import type { Lease, StoredResult, VerificationRecord, VerificationRegistry } from './types';
-
-/** This process, as lease owner: host, pid and a random part (a restarted process is someone else). */
-export const PROCESS_OWNER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-
-export type ResultRequest = (record: VerificationRecord) => Promise<Record<string, unknown> & { Status: string; RequestId?: string }>;
+import type { Outcome } from '../outcomes';
+import type { PendingCheck, ResultAnswer } from './check';
+import { PROCESS_OWNER } from './keys';
+import type { Lease, StoredResult, VerificationRecord, VerificationRegistry } from './registry/types';
 
 export interface PollTickOptions {
 	registry: VerificationRegistry;
-	/** Calls GetCardVerificationResult (or the OCR one) for a token; throws TencentCloudError. */
-	requestResult: ResultRequest;
+	/** The check a registry entry belongs to (by its kind), which asks Tencent for its result. */
+	checkOf: (kind: string) => PendingCheck;
+	/** What a reservation whose start call was never answered is reported as. */
+	interrupted: () => Outcome;
 	/** n8n's poll budget: no result request starts after `budgetMs - requestTimeoutMs - margin`. */
 	budgetMs: number;
 	/** The longest one result request can take. */
@@ -70,15 +62,6 @@ export interface PollTickReport {
 	configurationError?: TencentCloudError;
 }
 
-/** Runs `task` over `items` with at most `width` at once. */
-async function forEachLimited<T>(items: readonly T[], width: number, task: (item: T) => Promise<void>): Promise<void> {
-	let next = 0;
-	const worker = async (): Promise<void> => {
-		while (next < items.length) await task(items[next++]);
-	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
-}
-
 function errorDetails(error: unknown): StoredResult['error'] {
 	if (error instanceof TencentCloudError) {
 		return { code: error.code, message: error.message, ...(error.requestId ? { requestId: error.requestId } : {}) };
@@ -96,9 +79,10 @@ export async function runPollTick(options: PollTickOptions): Promise<PollTickRep
 	const stopAt = startedAt + Math.max(0, options.budgetMs - options.requestTimeoutMs - options.budgetMs / 10);
 	const report: PollTickReport = { emitted: [], commit: async () => 0, polled: 0, finished: 0, rescheduled: 0, deferred: 0 };
 
-	await registry.expireReservations(startedAt, { outcome: cardVerificationApplyInterrupted(), polls: 0 });
+	await registry.expireReservations(startedAt, { outcome: options.interrupted(), polls: 0 });
 
 	const pollOne = async (record: VerificationRecord, lease: Lease): Promise<void> => {
+		const check = options.checkOf(record.generation);
 		if (report.configurationError || now() >= stopAt) {
 			if (await registry.release(record.key, lease.id)) report.deferred++;
 			return;
@@ -111,27 +95,27 @@ export async function runPollTick(options: PollTickOptions): Promise<PollTickRep
 		const deadline = record.registeredAt + record.pollIntervalMs * record.maxPolls;
 		if (record.polls >= record.maxPolls) {
 			await finish({
-				outcome: cardVerificationTimedOut({ polls: record.polls, waitedMs: now() - record.registeredAt }),
+				outcome: check.timedOut({ polls: record.polls, waitedMs: now() - record.registeredAt }),
 				polls: record.polls,
 			});
 			return;
 		}
 
-		let response: Awaited<ReturnType<ResultRequest>>;
+		let response: ResultAnswer;
 		try {
 			report.polled++;
-			response = await options.requestResult(record);
+			response = await check.requestResult(record.key, record.region);
 		} catch (error) {
-			const failure = classifyCardResultFailure(error);
+			const failure = check.classifyFailure(error);
 			if (failure === 'configuration') {
 				report.configurationError ??= error as TencentCloudError;
 				if (await registry.release(record.key, lease.id)) report.deferred++;
 			} else if (failure === 'token') {
-				await finish({ outcome: cardVerificationRefused(error as TencentCloudError), error: errorDetails(error), polls: record.polls });
+				await finish({ outcome: check.refused(error as TencentCloudError), error: errorDetails(error), polls: record.polls });
 			} else if (now() >= deadline + record.pollIntervalMs * 3) {
 				// Tencent unreachable well past the token's window: report it rather than retry forever.
 				await finish({
-					outcome: cardVerificationTimedOut({ polls: record.polls, waitedMs: now() - record.registeredAt }),
+					outcome: check.timedOut({ polls: record.polls, waitedMs: now() - record.registeredAt }),
 					error: errorDetails(error),
 					polls: record.polls,
 				});
@@ -142,11 +126,11 @@ export async function runPollTick(options: PollTickOptions): Promise<PollTickRep
 		}
 
 		const polls = record.polls + 1;
-		if (isFinalCardVerificationStatus(response.Status)) {
-			await finish({ outcome: outcomeOfCardVerification(response), response, polls });
+		if (check.isFinal(response)) {
+			await finish({ outcome: check.outcomeOf(response), response, polls });
 		} else if (polls >= record.maxPolls) {
 			await finish({
-				outcome: cardVerificationTimedOut({ polls, waitedMs: now() - record.registeredAt, requestId: response.RequestId }),
+				outcome: check.timedOut({ polls, waitedMs: now() - record.registeredAt, requestId: response.RequestId }),
 				response,
 				polls,
 			});
@@ -161,7 +145,7 @@ export async function runPollTick(options: PollTickOptions): Promise<PollTickRep
 		const lease: Lease = { id: newLeaseId(), owner, until: now() + options.pollLeaseMs };
 		const batch = await registry.claimDue(now(), batchSize, lease);
 		if (batch.length === 0) break;
-		await forEachLimited(batch, options.concurrency, (record) => pollOne(record, lease));
+		await mapInOrder(batch.length, options.concurrency, async (index) => await pollOne(batch[index], lease));
 	}
 
 	const emitLease: Lease = { id: newLeaseId(), owner, until: now() + options.emitLeaseMs };
@@ -175,30 +159,4 @@ export async function runPollTick(options: PollTickOptions): Promise<PollTickRep
 
 	await registry.prune(startedAt - options.retentionMs);
 	return report;
-}
-
-/**
- * Runs each tick's commit a moment after the tick returned (n8n has started the execution by then),
- * and any still-waiting commit at the start of the next tick. A process that stops in between
- * leaves those results to be emitted once more, after their emission lease.
- */
-export class DeferredCommits {
-	private readonly waiting = new Set<() => Promise<number>>();
-
-	schedule(commit: () => Promise<number>, delayMs: number, onError: (error: unknown) => void = () => {}): void {
-		this.waiting.add(commit);
-		const run = (): void => {
-			if (!this.waiting.delete(commit)) return;
-			commit().catch(onError);
-		};
-		const timer = setTimeout(run, Math.max(0, delayMs));
-		timer.unref?.();
-	}
-
-	/** Runs every commit still waiting; errors are passed to `onError`, not thrown. */
-	async flush(onError: (error: unknown) => void = () => {}): Promise<void> {
-		const commits = [...this.waiting];
-		this.waiting.clear();
-		for (const commit of commits) await commit().catch(onError);
-	}
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MEGABYTE } from '../images';
 import type { Base64Field } from '../requestBody';
 import { defineAction, type Encryption } from './common';
+import { failedOperationErrors, failedOperations, NAME_AND_ID_NUMBER_RESULTS } from './verdicts';
 
 /**
  * IdCardOCRVerification (2018-03-01): a name and ID number, or a photo of the ID card's portrait
@@ -41,6 +42,24 @@ export const IdCardOCRVerification = defineAction<IdCardOCRVerificationRequest, 
 	name: 'IdCardOCRVerification',
 	service: 'faceid',
 	version: '2018-03-01',
+	sites: ['china', 'international'],
 	responseSchema: IdCardOCRVerificationResponseSchema,
+	rateLimit: 100,
+	outcomes: {
+		results: NAME_AND_ID_NUMBER_RESULTS,
+		failedOperations: failedOperations(
+			'DownLoadError',
+			'EmptyImageError',
+			'ImageBlur',
+			'ImageDecodeFailed',
+			'ImageNoIdCard',
+			'ImageSizeTooLarge',
+			'OcrFailed',
+			'UnKnown',
+		),
+		errors: failedOperationErrors('DecryptSystemError', 'StsUnAuthErrError'),
+		similarity: false,
+	},
 	encryption: { requestFields: ['Name', 'IdCard'] },
+	imageLimits: { ImageBase64: ID_CARD_OCR_IMAGE_LIMIT, ImageUrl: ID_CARD_OCR_IMAGE_LIMIT },
 });

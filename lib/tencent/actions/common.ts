@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+import type { TencentSite } from '../endpoint';
+import type { ActionOutcomeTable } from './verdicts';
+
 /** Tencent's `Encryption` request parameter (sensitive-data encryption). */
 export interface Encryption {
 	EncryptList: string[];
@@ -27,14 +30,32 @@ export interface BaseResponse {
 	[field: string]: unknown;
 }
 
-/** What each action module declares: where it lives and how its answer is checked. */
+/**
+ * One API action, everything the package knows of it: where it lives (service, version, sites),
+ * how its answer is checked, what its codes mean, how fast and how big it may be called, and what
+ * Tencent encrypts. Every list in the package (the credential's service scope, the verdict tables,
+ * the rate limits, the sandbox's encryption rules) is read from these definitions.
+ */
 export interface ActionDefinition<Req, Res extends BaseResponse> {
 	name: string;
 	service: 'faceid' | 'ocr';
 	version: string;
+	/** The Tencent Cloud sites whose API offers the action. */
+	sites: readonly TencentSite[];
 	responseSchema: z.ZodType<Res, z.ZodTypeDef, unknown>;
+	/** Tencent's documented limit, in requests per second per account. */
+	rateLimit: number;
+	/** What its `Result` and `FailedOperation.*` codes mean; absent when the verdict is not a Result code. */
+	outcomes?: ActionOutcomeTable;
 	/** Sensitive-data encryption the action accepts (the `Encryption` parameter); absent: none. */
 	encryption?: ActionEncryption;
+	/** Tencent's size limit per image field of the request, measured on the base64 text. */
+	imageLimits?: Readonly<Record<string, number>>;
+	/**
+	 * For the actions of an asynchronous check: which check they belong to (the kind its registry
+	 * entries carry, e.g. the document check's API generation) and their step in it.
+	 */
+	pendingCheck?: { kind: string; step: 'start' | 'result' };
 	/** Phantom field so the request type travels with the definition. */
 	readonly request?: Req;
 }
@@ -45,6 +66,10 @@ export interface ActionEncryption {
 	requestFields: readonly string[];
 	/** Parameters that also ask for sensitive answer fields encrypted, e.g. `{ IsEncrypt: true }`. */
 	answerParams?: Readonly<Record<string, unknown>>;
+	/** Answer fields Tencent encrypts when `answerParams` ask for it. */
+	answerFields?: readonly string[];
+	/** Whether the whole answer can come encrypted (`IsEncryptResponse`, in `EncryptedBody`). */
+	wholeAnswer?: boolean;
 }
 
 export function defineAction<Req, Res extends BaseResponse>(

@@ -31,5 +31,8 @@ export const GetCardVerificationResult = defineAction<GetCardVerificationResultR
 	name: 'GetCardVerificationResult',
 	service: 'faceid',
 	version: '2018-03-01',
+	sites: ['international'],
 	responseSchema: GetCardVerificationResultResponseSchema,
+	rateLimit: 100,
+	pendingCheck: { kind: 'faceid', step: 'result' },
 });

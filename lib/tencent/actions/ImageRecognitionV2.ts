@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MEGABYTE } from '../images';
 import type { Base64Field } from '../requestBody';
 import { defineAction, EncryptionSchema, type Encryption } from './common';
+import { failedOperationErrors, failedOperations, SIMILARITY_RESULTS } from './verdicts';
 
 /**
  * ImageRecognitionV2 (2018-03-01): a face photo against the authoritative ID photo of a name and
@@ -40,6 +41,34 @@ export const ImageRecognitionV2 = defineAction<ImageRecognitionV2Request, ImageR
 	name: 'ImageRecognitionV2',
 	service: 'faceid',
 	version: '2018-03-01',
+	sites: ['china', 'international'],
 	responseSchema: ImageRecognitionV2ResponseSchema,
+	rateLimit: 20,
+	outcomes: {
+		results: SIMILARITY_RESULTS,
+		failedOperations: failedOperations(
+			'CompareFail',
+			'CompareLibServiceUnavailable',
+			'CompareLowSimilarity',
+			'CompareSystemError',
+			'IdFormatError',
+			'IdNameMisMatch',
+			'IdNoExistSystem',
+			'IdPhotoNoExist',
+			'IdPhotoPoorQuality',
+			'IdPhotoSystemNoanswer',
+			'IdentityAuthLimitExceeded',
+			'LifePhotoDetectFaces',
+			'LifePhotoDetectFake',
+			'LifePhotoDetectNoFaces',
+			'LifePhotoPoorQuality',
+			'LifePhotoSizeError',
+			'NameFormatError',
+			'UnKnown',
+		),
+		errors: failedOperationErrors('DecryptSystemError', 'StsUnAuthErrError'),
+		similarity: true,
+	},
 	encryption: { requestFields: ['Name', 'IdCard'] },
+	imageLimits: { ImageBase64: IMAGE_RECOGNITION_IMAGE_LIMIT },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { defineAction, EncryptionSchema, type Encryption } from './common';
+import { failedOperationErrors, failedOperations, NAME_AND_ID_NUMBER_RESULTS } from './verdicts';
 
 /** IdCardVerification (2018-03-01): checks that a name and a mainland ID number belong together. */
 export interface IdCardVerificationRequest {
@@ -24,6 +25,14 @@ export const IdCardVerification = defineAction<IdCardVerificationRequest, IdCard
 	name: 'IdCardVerification',
 	service: 'faceid',
 	version: '2018-03-01',
+	sites: ['china', 'international'],
 	responseSchema: IdCardVerificationResponseSchema,
+	rateLimit: 100,
+	outcomes: {
+		results: NAME_AND_ID_NUMBER_RESULTS,
+		failedOperations: failedOperations('UnKnown'),
+		errors: failedOperationErrors('DecryptSystemError', 'StsUnAuthErrError'),
+		similarity: false,
+	},
 	encryption: { requestFields: ['Name', 'IdCard'] },
 });

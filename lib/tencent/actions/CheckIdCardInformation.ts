@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MEGABYTE } from '../images';
 import type { Base64Field } from '../requestBody';
 import { defineAction, EncryptionSchema, type Encryption } from './common';
+import { failedOperationErrors, failedOperations, SIMILARITY_RESULTS } from './verdicts';
 
 /**
  * CheckIdCardInformation (2018-03-01): reads an ID card's portrait side and compares name, number
@@ -105,7 +106,42 @@ export const CheckIdCardInformation = defineAction<CheckIdCardInformationRequest
 	name: 'CheckIdCardInformation',
 	service: 'faceid',
 	version: '2018-03-01',
+	sites: ['china', 'international'],
 	responseSchema: CheckIdCardInformationResponseSchema,
-	// Nothing sensitive is sent (the photo is not encrypted); IdNum and Name come back encrypted.
-	encryption: { requestFields: [], answerParams: { IsEncrypt: true } },
+	rateLimit: 100,
+	outcomes: {
+		results: SIMILARITY_RESULTS,
+		failedOperations: failedOperations(
+			'CompareFail',
+			'CompareLowSimilarity',
+			'CompareSystemError',
+			'DownLoadError',
+			'EmptyImageError',
+			'FileSaveError',
+			'IdFormatError',
+			'IdNameMisMatch',
+			'IdNoExistSystem',
+			'IdPhotoNoExist',
+			'IdPhotoPoorQuality',
+			'IdPhotoSystemNoanswer',
+			'ImageBlur',
+			'ImageDecodeFailed',
+			'ImageNoIdCard',
+			'ImageSizeTooLarge',
+			'LifePhotoDetectFaces',
+			'LifePhotoDetectFake',
+			'LifePhotoDetectNoFaces',
+			'LifePhotoPoorQuality',
+			'LifePhotoSizeError',
+			'OcrFailed',
+			'OcrWarningOccurred',
+			'UnKnown',
+		),
+		errors: failedOperationErrors('EncryptSystemError', 'RequestLimitExceeded', 'StsUnAuthErrError'),
+		similarity: true,
+	},
+	// Nothing sensitive is sent (the photo is not encrypted); IdNum and Name come back encrypted on
+	// request, or the whole answer (IsEncryptResponse).
+	encryption: { requestFields: [], answerParams: { IsEncrypt: true }, answerFields: ['IdNum', 'Name'], wholeAnswer: true },
+	imageLimits: { ImageBase64: CHECK_ID_CARD_BASE64_LIMIT, ImageUrl: CHECK_ID_CARD_URL_LIMIT },
 });

@@ -1,0 +1,9 @@
+/** The catalogue of API actions the package calls: one line per action definition. */
+export { ApplyCardVerification } from './ApplyCardVerification';
+export { ApplyCardVerificationExternal } from './ApplyCardVerificationExternal';
+export { CheckIdCardInformation } from './CheckIdCardInformation';
+export { GetCardVerificationExternalResult } from './GetCardVerificationExternalResult';
+export { GetCardVerificationResult } from './GetCardVerificationResult';
+export { IdCardOCRVerification } from './IdCardOCRVerification';
+export { IdCardVerification } from './IdCardVerification';
+export { ImageRecognitionV2 } from './ImageRecognitionV2';

@@ -1,0 +1,125 @@
+/**
+ * The vocabulary action definitions build their verdict tables from: what a FaceID code means for
+ * a KYC workflow (passed, failed or review), whether Tencent billed it, and whether asking again
+ * later can change the answer. Each definition picks the codes its own API page documents, so a
+ * code means the same in every action that returns it, and a misspelled code fails at load.
+ *
+ * Billing. The API pages state it only for the name + ID number actions: "0" and "-1" are charged,
+ * "-2"…"-7" are not. The photo actions do not say, so the tables are conservative where a mistake
+ * would cost money twice: every answer in which Tencent delivered a verdict (Success, a low
+ * similarity, a name/number mismatch, a spoof, an OCR warning, an unexplained CompareFail) counts
+ * as billed and is never retried; input and image problems and service faults that stopped the
+ * check before a verdict count as not billed.
+ */
+export type OutcomeStatus = 'passed' | 'failed' | 'review';
+
+export interface OutcomeRule {
+	status: OutcomeStatus;
+	billable: boolean;
+	retryable: boolean;
+	description: string;
+}
+
+export type DecisionTable = Readonly<Record<string, OutcomeRule>>;
+
+/** An action's verdicts: how its `Result` and `FailedOperation.*` codes route an item. */
+export interface ActionOutcomeTable {
+	/** The action's own `Result` codes ("0" … "-7", or "Success"). */
+	results: DecisionTable;
+	/** The `FailedOperation.*` verdicts the action's page documents. */
+	failedOperations: DecisionTable;
+	/** `FailedOperation.*` codes that are errors (auth, quota, encryption settings), with why. */
+	errors: Readonly<Record<string, string>>;
+	/** Whether "Success" carries a similarity (`Sim`) that the threshold must confirm. */
+	similarity: boolean;
+}
+
+export const rule = (status: OutcomeStatus, billable: boolean, retryable: boolean, description: string): OutcomeRule => ({
+	status,
+	billable,
+	retryable,
+	description,
+});
+
+/** The name + ID number checks share Tencent's `Result` vocabulary "0" … "-7". */
+export const NAME_AND_ID_NUMBER_RESULTS: DecisionTable = {
+	'0': rule('passed', true, false, 'Name and ID number match'),
+	'-1': rule('failed', true, false, 'Name and ID number do not match'),
+	'-2': rule('review', false, false, 'Invalid ID number (length or check digit)'),
+	'-3': rule('review', false, false, 'Invalid name (length or format)'),
+	'-4': rule('review', false, true, 'ID document service error; try again later'),
+	'-5': rule('review', false, false, 'No record of this ID number in the ID document database'),
+	'-6': rule('review', false, true, 'The authoritative comparison system is being upgraded; try again later'),
+	'-7': rule('review', false, true, 'Daily verification attempts for this ID number exceeded; try again tomorrow'),
+};
+
+/** "Success" of the photo comparisons; the similarity threshold may still turn it into a failure. */
+export const SIMILARITY_RESULTS: DecisionTable = {
+	Success: rule('passed', true, false, 'The photo matches the authoritative ID photo'),
+};
+
+/**
+ * Every documented `FailedOperation.*` verdict, keyed without the prefix.
+ * failed: Tencent has evidence against the identity. review: no verdict on the person (bad input,
+ * bad image, no record, a service fault): a human decides or asks for a new photo.
+ */
+const FAILED_OPERATIONS: DecisionTable = {
+	// Verdicts against the identity: billed (conservative, see above).
+	CompareLowSimilarity: rule('failed', true, false, 'The face does not match the authoritative ID photo (low similarity)'),
+	IdNameMisMatch: rule('failed', true, false, 'Name and ID number do not match'),
+	LifePhotoDetectFake: rule('failed', true, false, 'The photo failed the real-person check (suspected spoof)'),
+	// Verdicts a human should read: billed (conservative).
+	CompareFail: rule('review', true, false, 'Tencent could not complete the comparison'),
+	OcrWarningOccurred: rule('review', true, false, 'The ID card photo raised warnings, so Tencent skipped the comparison'),
+	// Service faults: not billed, worth trying again later.
+	CompareSystemError: rule('review', false, true, 'The comparison engine failed; try again later'),
+	CompareLibServiceUnavailable: rule('review', false, true, 'The comparison database is under maintenance; try again later'),
+	IdPhotoSystemNoanswer: rule('review', false, true, 'The authority did not return the ID photo; try again later'),
+	FileSaveError: rule('review', false, true, 'Tencent could not store the file; try again later'),
+	UnKnown: rule('review', false, true, 'Unknown internal error at Tencent; try again later'),
+	DownLoadError: rule('review', false, true, 'Tencent could not download the image from the URL'),
+	IdentityAuthLimitExceeded: rule('review', false, true, 'Daily verification attempts for this name and ID number exceeded; try again tomorrow'),
+	// Identity data Tencent cannot check: not billed.
+	IdFormatError: rule('review', false, false, 'Invalid ID number'),
+	NameFormatError: rule('review', false, false, 'Invalid name'),
+	IdNoExistSystem: rule('review', false, false, 'No record of this ID number in the ID document database'),
+	IdPhotoNoExist: rule('review', false, false, 'The database holds no photo for this ID number'),
+	IdPhotoPoorQuality: rule('review', false, false, 'The authoritative ID photo is of poor quality'),
+	// Image problems: not billed; ask for a new photo.
+	LifePhotoDetectFaces: rule('review', false, false, 'Several faces in the photo'),
+	LifePhotoDetectNoFaces: rule('review', false, false, 'No complete face found in the photo'),
+	LifePhotoPoorQuality: rule('review', false, false, 'The photo resolution is too low'),
+	LifePhotoSizeError: rule('review', false, false, 'The photo is too large or too small'),
+	EmptyImageError: rule('review', false, false, 'The image is empty'),
+	ImageBlur: rule('review', false, false, 'The image is blurry'),
+	ImageDecodeFailed: rule('review', false, false, 'The image could not be decoded'),
+	ImageNoIdCard: rule('review', false, false, 'No ID card found in the image'),
+	ImageSizeTooLarge: rule('review', false, false, 'The image is too large'),
+	OcrFailed: rule('review', false, false, 'The ID card could not be read (OCR failed)'),
+};
+
+/** `FailedOperation.*` codes that say nothing about the person: the workflow must fail on them. */
+const FAILED_OPERATION_ERRORS: Readonly<Record<string, string>> = {
+	StsUnAuthErrError: 'authorisation: the STS temporary credentials are not authorised',
+	RequestLimitExceeded: 'quota: the number of calls exceeded the limit',
+	DecryptSystemError: 'encryption settings: Tencent could not decrypt the request',
+	EncryptSystemError: 'encryption settings: Tencent could not encrypt the answer',
+};
+
+const PREFIX = 'FailedOperation.';
+
+/** `FailedOperation.<name>` for each name, from `source`; throws on a typo, so every code has a meaning. */
+function pick<T>(source: Readonly<Record<string, T>>, names: readonly string[]): Readonly<Record<string, T>> {
+	return Object.fromEntries(
+		names.map((name) => {
+			if (!(name in source)) throw new Error(`verdicts: no rule for ${PREFIX}${name}`);
+			return [PREFIX + name, source[name]];
+		}),
+	);
+}
+
+/** The `FailedOperation.*` verdicts an action's page documents, by name without the prefix. */
+export const failedOperations = (...names: string[]): DecisionTable => pick(FAILED_OPERATIONS, names);
+
+/** The `FailedOperation.*` codes an action's page documents that are errors, not verdicts. */
+export const failedOperationErrors = (...names: string[]): Readonly<Record<string, string>> => pick(FAILED_OPERATION_ERRORS, names);
