@@ -41,8 +41,8 @@ export default [
 		},
 	},
 	{
-		// n8n's own versioned nodes keep the description in actions/versionDescription.ts, as this package does.
-		files: ['nodes/**/actions/versionDescription.ts'],
+		// Each node keeps its description in description.ts beside it, as n8n's own larger nodes do.
+		files: ['nodes/**/description.ts'],
 		rules: { 'n8n-nodes-base/node-filename-against-convention': 'off' },
 	},
 	{

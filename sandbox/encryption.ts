@@ -6,6 +6,8 @@
  */
 import { constants, createPrivateKey, privateDecrypt, randomBytes, type KeyObject } from 'crypto';
 
+import type { ActionEncryption } from '../lib/tencent/actions/common';
+import { ACTIONS } from '../lib/tencent/catalogue';
 import { aes256CbcDecrypt, aes256CbcEncrypt, decodeIv, ENCRYPTED_BODY_ENTRY } from '../lib/tencent/encryption';
 import { SandboxApiError } from './errors';
 
@@ -19,16 +21,21 @@ export interface EncryptionRule {
 }
 
 /**
- * Which actions accept `Encryption`, per Tencent's API pages. IdCardVerification answers only
- * Result and Description, nothing sensitive, so its answer is never encrypted; the same holds for
- * ImageRecognitionV2. CheckIdCardInformation documents IsEncrypt (IdNum and Name) and IsEncryptResponse.
+ * Which actions accept `Encryption`, and what they encrypt: read from the action definitions
+ * (their `encryption`, from Tencent's API pages). An action whose answer holds nothing sensitive
+ * (only a Result and a Description) lists no answer fields, and its answer is never encrypted.
  */
-export const ENCRYPTION_RULES: Readonly<Record<string, EncryptionRule>> = {
-	IdCardVerification: { requestFields: ['Name', 'IdCard'] },
-	IdCardOCRVerification: { requestFields: ['Name', 'IdCard'] },
-	ImageRecognitionV2: { requestFields: ['Name', 'IdCard'] },
-	CheckIdCardInformation: { requestFields: [], responseFields: ['IdNum', 'Name'], bodyEncryption: true },
-};
+export const ENCRYPTION_RULES: Readonly<Record<string, EncryptionRule>> = Object.fromEntries(
+	ACTIONS.flatMap(({ name, encryption }) => (encryption ? [[name, encryptionRule(encryption)]] : [])),
+);
+
+function encryptionRule({ requestFields, answerFields, wholeAnswer }: ActionEncryption): EncryptionRule {
+	return {
+		requestFields,
+		...(answerFields ? { responseFields: answerFields } : {}),
+		...(wholeAnswer ? { bodyEncryption: wholeAnswer } : {}),
+	};
+}
 
 /** What the server keeps between the handler's call and its answer: the request's AES key. */
 export interface OpenedRequest {

@@ -17,7 +17,7 @@ export interface TestIdentity {
 	note: string;
 }
 
-/** Tencent's English descriptions (IdCardVerification page, international site). */
+/** Tencent's English descriptions (the name + ID-number check's page, international site). */
 export const RESULT_DESCRIPTIONS: Readonly<Record<IdCardVerificationResult, string>> = {
 	'0': 'Name and identity card number match',
 	'-1': 'Name and ID card number mismatch',

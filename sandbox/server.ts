@@ -8,18 +8,18 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { setTimeout as delay } from 'timers/promises';
 
+import { DEFAULT_RATE_LIMIT } from '../lib/tencent/catalogue';
 import { parseTc3Authorization } from '../lib/tencent/signer';
 import type { SandboxAction } from './action';
-import { BUILTIN_ACTIONS } from './actions';
+import { BUILTIN_ACTIONS } from './actions/builtin';
 import { header, verifyTc3Request, type ReceivedRequest } from './auth';
 import { SANDBOX_CREDENTIALS, type SandboxKey } from './credentials';
 import { loadPrivateKey, openRequest, sealResponse } from './encryption';
 import { SandboxApiError } from './errors';
 import { createFaultInjector, FAULT_CODES, requestContentHash, type FaultKind } from './faults';
-import { documentedRateLimit } from '../lib/tencent/catalogue';
 import { FixedWindowRateLimiter } from './rateLimiter';
 
-export type { SandboxAction, SandboxActionContext, SandboxActionHandler } from './action';
+export type { SandboxAction, SandboxActionContext, SandboxActionFacts, SandboxActionHandler, SandboxAnswers } from './action';
 export { defineSandboxAction } from './action';
 export { SANDBOX_CREDENTIALS, type SandboxKey } from './credentials';
 export { SandboxApiError } from './errors';
@@ -37,7 +37,10 @@ export interface SandboxOptions {
 	keys?: readonly SandboxKey[];
 	/** Clock in ms since the epoch; default Date.now. Drives expiry, rate windows, Date and the log. */
 	now?: () => number;
-	/** Requests per second per action (across all keys); `Infinity` disables. Default 100, ImageRecognitionV2 20. */
+	/**
+	 * Requests per second per action (across all keys); `Infinity` disables. Default: the action's own
+	 * `rateLimit`, which is its definition's documented limit (catalogue's default for a hand-made one).
+	 */
 	rateLimits?: Readonly<Record<string, number>>;
 	/** Extra actions, or replacements for built-in ones of the same name. */
 	actions?: readonly SandboxAction[];
@@ -115,9 +118,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		keys.set(key.secretId, { ...key, sessionToken: key.sessionToken || undefined });
 	}
 
-	// Tencent's documented limits: the same table the node paces itself by.
+	// Tencent's documented limits, from the action definitions the node paces itself by.
 	const limiter = new FixedWindowRateLimiter(
-		(name) => options.rateLimits?.[name] ?? actions.get(name)?.rateLimit ?? documentedRateLimit(name),
+		(name) => options.rateLimits?.[name] ?? actions.get(name)?.rateLimit ?? DEFAULT_RATE_LIMIT,
 	);
 
 	const requests: SandboxRequestRecord[] = [];

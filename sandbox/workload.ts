@@ -1,5 +1,5 @@
 /**
- * Many distinct IdCardVerification requests with known answers, for load and resilience runs:
+ * Many distinct name + ID-number check requests with known answers, for load and resilience runs:
  * distinct so that the sandbox's content hashes tell a check billed twice from two checks.
  * Built from the identity table's rules (sandbox/identities.ts): a registered number with its
  * name in another letter case matches ("0"), with another name mismatches ("-1"), and a valid

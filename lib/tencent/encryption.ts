@@ -275,10 +275,32 @@ export interface EncryptionSettings {
 }
 
 /**
- * One call with sensitive-data encryption: encrypts the fields the action's model lists, asks for
- * an encrypted answer where the action documents it, and decrypts the answer with the same key.
- * A failure after Tencent answered says so: that answer may have been billed.
+ * The request as sent with sensitive-data encryption: the fields the action's definition lists
+ * encrypted, and the answer asked for encrypted where the action documents it. The session
+ * decrypts this request's answer (`decryptAnswer`).
  */
+export function encryptRequest<Req>(action: ActionDefinition<Req, BaseResponse>, params: Req, settings: EncryptionSettings): EncryptedRequest<Req & object> {
+	const spec = action.encryption;
+	if (!spec) throw new FieldEncryptionError(`${action.name} does not accept sensitive-data encryption`);
+	return encryptFields(params as Req & object, spec.requestFields, {
+		algorithm: settings.algorithm,
+		publicKeyPem: settings.publicKeyPem,
+		extraParams: spec.answerParams,
+	});
+}
+
+/** The answer to an encrypted request, decrypted; a failure says the call may have been billed. */
+export function decryptAnswer<Res extends BaseResponse>(response: Res, session: EncryptionSession): Res {
+	try {
+		return decryptResponse(response, session);
+	} catch (error) {
+		throw new FieldEncryptionError(
+			`Tencent answered (RequestId ${response.RequestId}) but the answer could not be decrypted: ${(error as Error).message}. The call may have been billed: check before repeating it.`,
+		);
+	}
+}
+
+/** One call with sensitive-data encryption both ways: `encryptRequest`, the call, `decryptAnswer`. */
 export async function callEncrypted<Req, Res extends BaseResponse>(
 	client: Pick<TencentCloudClient, 'call'>,
 	action: ActionDefinition<Req, Res>,
@@ -286,21 +308,9 @@ export async function callEncrypted<Req, Res extends BaseResponse>(
 	settings: EncryptionSettings,
 	options?: CallOptions,
 ): Promise<Res> {
-	const spec = action.encryption;
-	if (!spec) throw new FieldEncryptionError(`${action.name} does not accept sensitive-data encryption`);
-	const request = encryptFields(params as Req & object, spec.requestFields, {
-		algorithm: settings.algorithm,
-		publicKeyPem: settings.publicKeyPem,
-		extraParams: spec.answerParams,
-	});
+	const request = encryptRequest(action, params, settings);
 	const response = await client.call(action, request.params as Req, options);
-	try {
-		return decryptResponse(response, request.session);
-	} catch (error) {
-		throw new FieldEncryptionError(
-			`Tencent answered (RequestId ${response.RequestId}) but the answer could not be decrypted: ${(error as Error).message}. The call may have been billed: check before repeating it.`,
-		);
-	}
+	return decryptAnswer(response, request.session);
 }
 
 /** Tencent's libraries send the IV as base64; the API page calls it "a 16-character string": both are read. */

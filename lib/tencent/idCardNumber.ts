@@ -53,7 +53,7 @@ export function idCardNumberProblem(id: string, options: IdCardValidationOptions
 	if (id.length !== 18) return `must have 18 characters, not ${id.length}`;
 	if (!/^\d{17}[\dX]$/.test(id)) return 'must be 17 digits followed by a digit or X';
 	if (!isPlausibleBirthDate(id.slice(6, 14), options.today ?? new Date())) {
-		return 'has no valid birth date in characters 7 to 14 (a real date, not in the future)';
+		return 'has no valid birth date in characters 7 to 14';
 	}
 	if (idCardCheckDigit(id.slice(0, 17)) !== id[17]) return 'has a wrong check digit (GB 11643)';
 	return undefined;

@@ -1,13 +1,11 @@
-/** ApplyCardVerification (faceid 2018-03-01): issues a token; Tencent bills the check when it does. See ./cardVerificationSimulator.ts. */
+/** ApplyCardVerification: issues a token; Tencent bills the check when it does. See ./cardVerificationSimulator.ts. */
+import { ApplyCardVerification } from '../../lib/tencent/actions/ApplyCardVerification';
 import { defineSandboxAction, type SandboxAction } from '../action';
 import { DEFAULT_CARD_VERIFICATIONS, type CardVerificationSimulator } from './cardVerificationSimulator';
 
 export function applyCardVerificationAction(simulator: CardVerificationSimulator): SandboxAction {
-	return defineSandboxAction({
-		name: 'ApplyCardVerification',
-		service: 'faceid',
-		version: '2018-03-01',
-		handler: (params, ctx) => simulator.apply('faceid', params, ctx),
+	return defineSandboxAction(ApplyCardVerification, {
+		handler: simulator.handlerFor(ApplyCardVerification),
 		isBillable: () => true,
 	});
 }

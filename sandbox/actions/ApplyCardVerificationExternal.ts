@@ -1,13 +1,11 @@
-/** ApplyCardVerificationExternal (ocr 2018-11-19): issues a token; Tencent bills the check when it does. See ./cardVerificationSimulator.ts. */
+/** ApplyCardVerificationExternal: issues a token; Tencent bills the check when it does. See ./cardVerificationSimulator.ts. */
+import { ApplyCardVerificationExternal } from '../../lib/tencent/actions/ApplyCardVerificationExternal';
 import { defineSandboxAction, type SandboxAction } from '../action';
 import { DEFAULT_CARD_VERIFICATIONS, type CardVerificationSimulator } from './cardVerificationSimulator';
 
 export function applyCardVerificationExternalAction(simulator: CardVerificationSimulator): SandboxAction {
-	return defineSandboxAction({
-		name: 'ApplyCardVerificationExternal',
-		service: 'ocr',
-		version: '2018-11-19',
-		handler: (params, ctx) => simulator.apply('ocr', params, ctx),
+	return defineSandboxAction(ApplyCardVerificationExternal, {
+		handler: simulator.handlerFor(ApplyCardVerificationExternal),
 		isBillable: () => true,
 	});
 }

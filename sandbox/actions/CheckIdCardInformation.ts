@@ -1,5 +1,5 @@
 /**
- * CheckIdCardInformation (faceid 2018-03-01): an ID-card photo (its scenario says whose card it
+ * CheckIdCardInformation: an ID-card photo (its scenario says whose card it
  * is) read and compared with the authoritative photo. Tencent's priority: ImageUrl > ImageBase64.
  * Verdicts come in `Result` (a scenario's `via=error` sends them as `Response.Error`); problems
  * with the image itself come back as `Response.Error`.
@@ -9,6 +9,7 @@ import {
 	CHECK_ID_CARD_BASE64_LIMIT,
 	CHECK_ID_CARD_URL_LIMIT,
 	BLURRY_QUALITY_THRESHOLD,
+	CheckIdCardInformation,
 	WARNING_CODES_BY_FLAG,
 	type CheckIdCardConfig,
 } from '../../lib/tencent/actions/CheckIdCardInformation';
@@ -81,10 +82,7 @@ function raisedWarnings(scenario: ImageScenario, config: CheckIdCardConfig, qual
 	return CHECK_CONFIG_FLAGS.filter((flag) => config[flag]).flatMap((flag) => WARNING_CODES_BY_FLAG[flag].filter((code) => onCard.has(code)));
 }
 
-export const CheckIdCardInformationAction = defineSandboxAction({
-	name: 'CheckIdCardInformation',
-	service: 'faceid',
-	version: '2018-03-01',
+export const CheckIdCardInformationAction = defineSandboxAction(CheckIdCardInformation, {
 	async handler(params, ctx) {
 		// Encryption (IsEncrypt, IsEncryptResponse) is the server's business (sandbox/encryption.ts).
 		const config = readConfig(params.Config);

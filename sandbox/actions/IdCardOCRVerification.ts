@@ -1,11 +1,11 @@
 /**
- * IdCardOCRVerification (faceid 2018-03-01): a name and ID number, or a photo of the card's
+ * IdCardOCRVerification: a name and ID number, or a photo of the card's
  * portrait side, against the test identity table. Tencent's priority when several are sent:
  * Name + IdCard > ImageBase64 > ImageUrl. Image problems come back as `Response.Error`
  * (this action's `Result` is numeric).
  */
 import { maskIdCardNumber, maskName, normalizeIdCardNumber } from '../../lib/tencent/idCardNumber';
-import { ID_CARD_OCR_IMAGE_LIMIT } from '../../lib/tencent/actions/IdCardOCRVerification';
+import { ID_CARD_OCR_IMAGE_LIMIT, IdCardOCRVerification } from '../../lib/tencent/actions/IdCardOCRVerification';
 import { defineSandboxAction } from '../action';
 import { SandboxApiError } from '../errors';
 import { BILLABLE_RESULTS, idCardVerificationResult, RESULT_DESCRIPTIONS } from '../identities';
@@ -26,10 +26,7 @@ async function loadImage(params: Record<string, unknown>): Promise<LoadedImage> 
 	throw new SandboxApiError('InvalidParameter', 'One of Name and IdCard, ImageBase64 or ImageUrl must be provided.');
 }
 
-export const IdCardOCRVerificationAction = defineSandboxAction({
-	name: 'IdCardOCRVerification',
-	service: 'faceid',
-	version: '2018-03-01',
+export const IdCardOCRVerificationAction = defineSandboxAction(IdCardOCRVerification, {
 	async handler(params, ctx) {
 		// Encryption was already opened by the server (sandbox/encryption.ts): Name and IdCard are plain here.
 		const today = new Date(ctx.now);

@@ -1,4 +1,5 @@
-/** IdCardVerification (faceid 2018-03-01): name + ID number against the test identity table. */
+/** IdCardVerification: name + ID number against the test identity table. */
+import { IdCardVerification } from '../../lib/tencent/actions/IdCardVerification';
 import { defineSandboxAction } from '../action';
 import { invalidParameterValue, missingParameter } from '../errors';
 import { BILLABLE_RESULTS, idCardVerificationResult, RESULT_DESCRIPTIONS } from '../identities';
@@ -10,10 +11,7 @@ function requiredString(params: Record<string, unknown>, name: string): string {
 	return value;
 }
 
-export const IdCardVerificationAction = defineSandboxAction({
-	name: 'IdCardVerification',
-	service: 'faceid',
-	version: '2018-03-01',
+export const IdCardVerificationAction = defineSandboxAction(IdCardVerification, {
 	handler(params, ctx) {
 		// Encryption was already opened by the server (sandbox/encryption.ts): Name and IdCard are plain here.
 		const idCard = requiredString(params, 'IdCard');

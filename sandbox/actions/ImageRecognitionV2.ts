@@ -1,10 +1,10 @@
 /**
- * ImageRecognitionV2 (faceid 2018-03-01): a face photo (its scenario says whose face it is) against
+ * ImageRecognitionV2: a face photo (its scenario says whose face it is) against
  * the authoritative photo of a name and ID number. ImageBase64 only (no URL), 3 MB after base64,
  * PNG or JPEG. Verdicts come in `Result` (a scenario's `via=error` sends them as `Response.Error`).
- * Tencent's limit for this action is 20 requests per second.
+ * Its rate limit, lower than most, is the definition's.
  */
-import { IMAGE_RECOGNITION_IMAGE_LIMIT } from '../../lib/tencent/actions/ImageRecognitionV2';
+import { IMAGE_RECOGNITION_IMAGE_LIMIT, ImageRecognitionV2 } from '../../lib/tencent/actions/ImageRecognitionV2';
 import { defineSandboxAction } from '../action';
 import { missingParameter } from '../errors';
 import { imageFromBase64, optionalString, requiredString, type ImageErrorCodes } from './imageInput';
@@ -28,11 +28,7 @@ const IDENTITY_CODES: IdentityCodes = {
 	'-7': 'FailedOperation.IdentityAuthLimitExceeded',
 };
 
-export const ImageRecognitionV2Action = defineSandboxAction({
-	name: 'ImageRecognitionV2',
-	service: 'faceid',
-	version: '2018-03-01',
-	rateLimit: 20,
+export const ImageRecognitionV2Action = defineSandboxAction(ImageRecognitionV2, {
 	handler(params, ctx) {
 		// Encryption was already opened by the server (sandbox/encryption.ts): Name and IdCard are plain here.
 		const idCard = requiredString(params, 'IdCard');

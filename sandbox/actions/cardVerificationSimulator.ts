@@ -11,10 +11,11 @@ import {
 	CARD_VERIFICATION_REGIONS,
 	GENERATIONS,
 	isBackSideRequired,
+	maxDocumentImageBytes,
 	NATIONALITIES,
 	type CardVerificationGeneration,
 } from '../../lib/tencent/pendingVerifications/cardVerification/generations';
-import type { SandboxActionContext } from '../action';
+import type { SandboxActionContext, SandboxActionFacts, SandboxActionHandler } from '../action';
 import { invalidParameterValue, missingParameter, SandboxApiError } from '../errors';
 import { imageFromBase64, imageFromUrl, isGiven, requiredString, type ImageErrorCodes, type LoadedImage } from './imageInput';
 import { readImageScenario, SANDBOX_PORTRAIT, type ImageScenario } from './testImages';
@@ -81,6 +82,19 @@ export class CardVerificationSimulator {
 			maxPollingTimes: options.maxPollingTimes ?? 10,
 			tokenTtlSeconds: options.tokenTtlSeconds ?? 86_400,
 		};
+	}
+
+	/**
+	 * The handler of one of the four card actions: its generation and step (Apply or result) are
+	 * read from GENERATIONS, which lists each generation's two action definitions.
+	 */
+	handlerFor(action: SandboxActionFacts): SandboxActionHandler {
+		for (const generation of Object.keys(GENERATIONS) as CardVerificationGeneration[]) {
+			const { apply, getResult } = GENERATIONS[generation];
+			if (action.name === apply.name) return (params, ctx) => this.apply(generation, params, ctx);
+			if (action.name === getResult.name) return (params, ctx) => this.result(generation, params, ctx);
+		}
+		throw new Error(`${action.name} is not an action of the document check`);
 	}
 
 	/** How many tokens were issued (tests check that a retry never applied twice). */

@@ -1,21 +1,12 @@
-/** Every action the sandbox answers by default; add each new `actions/<ActionName>.ts` here. */
-import type { SandboxAction } from '../action';
-import { ApplyCardVerificationAction } from './ApplyCardVerification';
-import { ApplyCardVerificationExternalAction } from './ApplyCardVerificationExternal';
-import { CheckIdCardInformationAction } from './CheckIdCardInformation';
-import { GetCardVerificationExternalResultAction } from './GetCardVerificationExternalResult';
-import { GetCardVerificationResultAction } from './GetCardVerificationResult';
-import { IdCardOCRVerificationAction } from './IdCardOCRVerification';
-import { IdCardVerificationAction } from './IdCardVerification';
-import { ImageRecognitionV2Action } from './ImageRecognitionV2';
-
-export const BUILTIN_ACTIONS: readonly SandboxAction[] = [
-	IdCardVerificationAction,
-	IdCardOCRVerificationAction,
-	CheckIdCardInformationAction,
-	ImageRecognitionV2Action,
-	ApplyCardVerificationAction,
-	GetCardVerificationResultAction,
-	ApplyCardVerificationExternalAction,
-	GetCardVerificationExternalResultAction,
-];
+/**
+ * Every action the sandbox answers by default: one line per `actions/<ActionName>.ts`.
+ * Only actions here: `./builtin.ts` lists whatever this module exports.
+ */
+export { ApplyCardVerificationAction } from './ApplyCardVerification';
+export { ApplyCardVerificationExternalAction } from './ApplyCardVerificationExternal';
+export { CheckIdCardInformationAction } from './CheckIdCardInformation';
+export { GetCardVerificationExternalResultAction } from './GetCardVerificationExternalResult';
+export { GetCardVerificationResultAction } from './GetCardVerificationResult';
+export { IdCardOCRVerificationAction } from './IdCardOCRVerification';
+export { IdCardVerificationAction } from './IdCardVerification';
+export { ImageRecognitionV2Action } from './ImageRecognitionV2';

@@ -1,5 +1,5 @@
 /**
- * What the photo actions (IdCardOCRVerification, CheckIdCardInformation, ImageRecognitionV2)
+ * What the photo actions (the ID-card OCR check, the ID-card photo check and the face comparison)
  * conclude from a test image's scenario and the identity table: the identity check in each
  * action's own codes, the face comparison, the OCR fields, Tencent's descriptions and billing.
  */
@@ -79,12 +79,12 @@ export function errorAnswer(code: string, message = describe(code)): SandboxApiE
 	return new SandboxApiError(code, message, { billable: BILLED_CODES.has(code) });
 }
 
-/** How an action names the IdCardVerification results that stop a photo check. */
+/** How an action names the name + ID-number check's results that stop a photo check. */
 export type IdentityCodes = Readonly<Record<Exclude<IdCardVerificationResult, '0'>, string>>;
 
 /**
  * The identity check before any photo comparison: undefined when the number is registered under
- * this name, else the action's code for why not (same rules as IdCardVerification).
+ * this name, else the action's code for why not (same rules as the name + ID-number check).
  */
 export function identityFailure(name: string, idCard: string, today: Date, codes: IdentityCodes): string | undefined {
 	const result = idCardVerificationResult(name, idCard, today);

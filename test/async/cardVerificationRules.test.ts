@@ -2,19 +2,25 @@
  * The rules of the asynchronous document check, without network: what each status means, the
  * back sides Tencent requires, the polling plan, and the inline wait loop (fake sleep).
  */
-import {
-	DEFAULT_MAX_POLLS,
-	isBackSideRequired,
-	pollingPlan,
-	waitForCardVerification,
-	type CardResultRequest,
-} from '../../lib/tencent/pendingVerifications/cardVerification/generations';
 import { TencentCloudError } from '../../lib/tencent/errors';
+import type { ResultAnswer } from '../../lib/tencent/pendingVerifications/check';
 import {
+	cardVerificationCheck,
 	cardVerificationTimedOut,
 	classifyCardResultFailure,
+	DEFAULT_MAX_POLLS,
+	isBackSideRequired,
 	outcomeOfCardVerification,
-} from '../../lib/tencent/outcomes';
+	pollingPlan,
+} from '../../lib/tencent/pendingVerifications/cardVerification';
+import { waitForResult } from '../../lib/tencent/pendingVerifications/inlineWait';
+
+type CardResultRequest = () => Promise<ResultAnswer>;
+
+/** The inline wait with the document check's meaning of answers and failures (its client is never called). */
+const documentCheck = cardVerificationCheck('faceid', { call: async () => Promise.reject(new Error('not called')) });
+const waitForCardVerification = (options: Omit<Parameters<typeof waitForResult>[0], 'check'>) =>
+	waitForResult({ check: documentCheck, ...options });
 
 const apiError = (code: string) => new TencentCloudError({ kind: 'api', code, action: 'GetCardVerificationResult', message: code });
 

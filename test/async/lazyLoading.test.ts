@@ -25,7 +25,7 @@ test('ioredis is not loaded by the nodes, nor by the embedded registry; the Redi
 			run(`
 				require('./nodes/FaceId/FaceId.node.ts');
 				require('./nodes/FaceIdTrigger/FaceIdTrigger.node.ts');
-				const { openRegistry, closeAllRegistries } = require('./lib/tencent/registry');
+				const { openRegistry, closeAllRegistries } = require('./lib/tencent/pendingVerifications/registry');
 				(async () => {
 					const registry = await openRegistry({ store: 'embedded', file: ${JSON.stringify(join(folder, 'r.sqlite'))}, queue: 'q' });
 					await registry.stats();
@@ -37,7 +37,7 @@ test('ioredis is not loaded by the nodes, nor by the embedded registry; the Redi
 		).toEqual({ loaded: false });
 		expect(
 			run(`
-				const { connectRedis } = require('./lib/tencent/registry/redisStore');
+				const { connectRedis } = require('./lib/tencent/pendingVerifications/registry/redisStore');
 				connectRedis({ host: '127.0.0.1', port: 1 }).catch(() => console.log(JSON.stringify({ loaded: ${LOADED} })));
 			`),
 		).toEqual({ loaded: true });

@@ -1,5 +1,5 @@
 /**
- * The per-action decision tables of lib/tencent/outcomes.ts against the API pages (shared/seeds):
+ * The per-action verdict tables of the action definitions (lib/tencent/actions/) against Tencent's API pages:
  * every documented Result and FailedOperation.* code has a meaning, errors stay errors, the
  * similarity threshold and the warnings behave, and nothing billed is ever marked retryable.
  */
@@ -8,11 +8,11 @@ import { parseWarnings } from '../../lib/tencent/actions/CheckIdCardInformation'
 import {
 	DEFAULT_SIMILARITY_THRESHOLD,
 	isBillable,
-	OUTCOME_TABLES,
 	outcomeOfApiError,
 	outcomeOfResult,
 	returnsSimilarity,
 } from '../../lib/tencent/outcomes';
+import { OUTCOME_TABLES } from '../../lib/tencent/catalogue';
 
 /** The FailedOperation.* codes each API page lists (error-code table, plus codes shown in its Result examples). */
 const DOCUMENTED_FAILED_OPERATIONS: Record<string, string[]> = {

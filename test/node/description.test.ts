@@ -8,10 +8,10 @@ import { join, resolve } from 'path';
 import { NodeHelpers, type INodeProperties } from 'n8n-workflow';
 
 import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
-import { findAction, serviceForAction } from '../../lib/tencent/catalogue';
-import { OUTCOME_TABLES } from '../../lib/tencent/outcomes';
-import { OPERATIONS } from '../../nodes/FaceId/actions/router';
-import { versionDescription } from '../../nodes/FaceId/actions/versionDescription';
+import { findAction, OUTCOME_TABLES, serviceForAction } from '../../lib/tencent/catalogue';
+import { OPERATIONS } from '../../nodes/FaceId/actions/operations';
+import { isFlowOperation, type SingleCallOperation } from '../../nodes/FaceId/actions/types';
+import { faceIdDescription } from '../../nodes/FaceId/description';
 import { FaceId } from '../../nodes/FaceId/FaceId.node';
 import { PACKAGE_NAME } from '../harness';
 
@@ -20,7 +20,7 @@ const NODE = { typeVersion: 1 };
 
 /** The top-level parameters the editor shows for these values, with their defaults filled in. */
 function shownParameters(values: Record<string, unknown>): string[] {
-	const shown = NodeHelpers.getNodeParameters(versionDescription.properties, values as never, true, false, NODE, versionDescription);
+	const shown = NodeHelpers.getNodeParameters(faceIdDescription.properties, values as never, true, false, NODE, faceIdDescription);
 	return Object.keys(shown ?? {});
 }
 
@@ -52,7 +52,7 @@ describe('each operation shows only its own fields', () => {
 	});
 
 	test("every operation's own properties are tied to that operation", () => {
-		const operationProperties = versionDescription.properties.filter((property) => !['operation', 'routeByOutcome', 'simplify', 'options'].includes(property.name));
+		const operationProperties = faceIdDescription.properties.filter((property) => !['operation', 'routeByOutcome', 'simplify', 'options'].includes(property.name));
 		for (const property of operationProperties) {
 			const operations = property.displayOptions?.show?.operation;
 			expect(operations).toHaveLength(1);
@@ -62,7 +62,7 @@ describe('each operation shows only its own fields', () => {
 	});
 
 	test('Similarity Threshold shows only for the operations whose action returns Sim', () => {
-		const option = (versionDescription.properties.find((property) => property.name === 'options')?.options as INodeProperties[]).find(
+		const option = (faceIdDescription.properties.find((property) => property.name === 'options')?.options as INodeProperties[]).find(
 			(candidate) => candidate.name === 'similarityThreshold',
 		);
 		expect(option).toMatchObject({ default: 70, typeOptions: { minValue: 0, maxValue: 100 } });
@@ -70,11 +70,11 @@ describe('each operation shows only its own fields', () => {
 	});
 });
 
-/** The operations of issue 3 (the synchronous checks); other operations are tested with their own code. */
+/** The single-call operations (the synchronous checks); the flow operations are tested with their own code. */
 const SYNCHRONOUS = ['idCardVerification', 'idCardOcrVerification', 'checkIdCardInformation', 'imageRecognitionV2'];
 
 /** The node's shared fields and those of the synchronous operations. */
-const CHECKED_PROPERTIES = versionDescription.properties.filter((property) => {
+const CHECKED_PROPERTIES = faceIdDescription.properties.filter((property) => {
 	const operations = property.displayOptions?.show?.operation as string[] | undefined;
 	return operations === undefined || operations.every((operation) => SYNCHRONOUS.includes(operation));
 });
@@ -104,25 +104,20 @@ describe('every field explains itself', () => {
 });
 
 describe('node description', () => {
-	test('one operation per action, each in the action catalogue (the credential signs it); the synchronous ones with a decision table', () => {
-		const operation = versionDescription.properties.find((property) => property.name === 'operation');
+	test('one operation per action, each in the action catalogue (the credential signs it); the single-call ones with a verdict table', () => {
+		const operation = faceIdDescription.properties.find((property) => property.name === 'operation');
 		expect(operation?.options?.map((option) => (option as { value: string }).value)).toEqual(OPERATIONS.map((candidate) => candidate.value));
-		const synchronous = OPERATIONS.filter((candidate) => SYNCHRONOUS.includes(candidate.value));
-		expect(synchronous.map((candidate) => candidate.action.name)).toEqual([
-			'IdCardVerification',
-			'IdCardOCRVerification',
-			'CheckIdCardInformation',
-			'ImageRecognitionV2',
-		]);
-		for (const candidate of OPERATIONS) expect(findAction(candidate.action.name)).toBe(candidate.action);
-		for (const candidate of synchronous) {
+		const singleCall = OPERATIONS.filter((candidate): candidate is SingleCallOperation => !isFlowOperation(candidate));
+		expect(singleCall.map((candidate) => candidate.value)).toEqual(SYNCHRONOUS);
+		for (const candidate of singleCall) {
+			expect(findAction(candidate.action.name)).toBe(candidate.action);
 			expect(serviceForAction(candidate.action.name)).toBe('faceid');
-			expect(OUTCOME_TABLES[candidate.action.name]).toBeDefined();
+			expect(OUTCOME_TABLES[candidate.action.name]).toBe(candidate.action.outcomes);
 		}
 	});
 
 	test('the subtitle shows the chosen operation by its label', () => {
-		const match = /^=\{\{ (\{.*\})\[\$parameter\["operation"\]\] \}\}$/.exec(String(versionDescription.subtitle));
+		const match = /^=\{\{ (\{.*\})\[\$parameter\["operation"\]\] \}\}$/.exec(String(faceIdDescription.subtitle));
 		expect(match).not.toBeNull();
 		expect(JSON.parse(match![1])).toEqual(Object.fromEntries(OPERATIONS.map((candidate) => [candidate.value, candidate.name])));
 	});
@@ -143,7 +138,7 @@ describe('codex and icons', () => {
 	const codex = JSON.parse(readFileSync(join(ROOT, 'nodes/FaceId/FaceId.node.json'), 'utf8'));
 
 	test('the codex names the node, its categories and documentation links', () => {
-		expect(codex.node).toBe(`${PACKAGE_NAME}.${versionDescription.name}`);
+		expect(codex.node).toBe(`${PACKAGE_NAME}.${faceIdDescription.name}`);
 		expect(codex.categories.length).toBeGreaterThan(0);
 		const links = [...codex.resources.primaryDocumentation, ...codex.resources.credentialDocumentation].map((entry: { url: string }) => entry.url);
 		expect(links.length).toBeGreaterThanOrEqual(3);

@@ -1,5 +1,5 @@
 /**
- * The FaceID node in n8n's engine for the issue-3 tests: test/support's "Start → FaceID → one NoOp
+ * The FaceID node in n8n's engine for the synchronous-check tests: test/support's "Start → FaceID → one NoOp
  * per output" workflow, fed items with image files (raw bytes, turned into n8n's inline binary
  * data), the credential pointed at an endpoint (the sandbox, or a nock host).
  */

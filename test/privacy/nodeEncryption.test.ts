@@ -8,7 +8,7 @@ import { generateKeyPairSync } from 'crypto';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { SM4_GCM_UNAVAILABLE } from '../../lib/tencent/encryption';
-import { versionDescription } from '../../nodes/FaceId/actions/versionDescription';
+import { faceIdDescription } from '../../nodes/FaceId/description';
 import { testJpeg, testPng } from '../../sandbox/actions/testImages';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { counts, outcomeOf, runFaceId, type TestItem } from '../node/workflow';
@@ -120,7 +120,7 @@ describe('masking without encryption', () => {
 });
 
 describe('the options in the editor', () => {
-	const options = (versionDescription.properties.find((property) => property.name === 'options')?.options ?? []) as INodeProperties[];
+	const options = (faceIdDescription.properties.find((property) => property.name === 'options')?.options ?? []) as INodeProperties[];
 
 	it('offers encryption only for the four operations whose action takes Encryption, and AES-256-CBC only', () => {
 		const encryption = options.find((option) => option.name === 'encryption');

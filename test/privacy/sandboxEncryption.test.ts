@@ -24,12 +24,7 @@ const otherPublicKeyPem = generateKeyPairSync('rsa', { modulusLength: 2048 })
 
 /** A stand-in answering like CheckIdCardInformation (IdNum and Name), so the answer side can be sealed. */
 const ID_PHOTO_ANSWER = { Result: 'Success', Sim: 91.5, Name: '张三', IdNum: '110105198506150022', Sex: '男' };
-const checkIdCardStandIn = defineSandboxAction({
-	name: 'CheckIdCardInformation',
-	service: 'faceid',
-	version: '2018-03-01',
-	handler: () => ({ ...ID_PHOTO_ANSWER }),
-});
+const checkIdCardStandIn = defineSandboxAction(CheckIdCardInformation, { handler: () => ({ ...ID_PHOTO_ANSWER }) });
 const CheckIdCard = defineAction<Record<string, unknown>, BaseResponse>({
 	name: 'CheckIdCardInformation',
 	service: 'faceid',

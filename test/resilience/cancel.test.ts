@@ -3,7 +3,7 @@ import { runWorkflow } from '../harness';
 import { packageTypes } from '../harness/packageTypes';
 import { startSandbox } from '../../sandbox/server';
 import { workloadIdentities } from '../../sandbox/workload';
-import { abortableSleep } from '../../nodes/FaceId/helpers/resilientClient';
+import { abortableSleep } from '../../nodes/shared/client';
 import { faceIdWorkflow, sandboxCredential } from '../support/faceIdWorkflow';
 import { idCardParameters, itemsOf } from './support';
 

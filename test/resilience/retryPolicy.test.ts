@@ -2,7 +2,7 @@
  * The retry rules, one by one, on a fake clock: what is retried, what never is, and the bounds.
  */
 import { TencentCloudError, type TencentErrorKind } from '../../lib/tencent/errors';
-import { OUTCOME_TABLES } from '../../lib/tencent/outcomes';
+import { OUTCOME_TABLES } from '../../lib/tencent/catalogue';
 import {
 	backoffDelay,
 	callWithRetry,

@@ -25,7 +25,7 @@ export function resultOfEachItem(result: WorkflowRunResult): string[] {
 			const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
 			if (typeof paired !== 'object' || paired === null) throw new Error('an output item has no pairedItem');
 			const outcome = item.json.outcome as { code?: string } | undefined;
-			byItem[paired.item] = outcome?.code ?? `error: ${String(item.json.error)}`;
+			byItem[paired.item] = item.json.error !== undefined ? `error: ${String(item.json.error)}` : (outcome?.code ?? '');
 		}
 	}
 	return byItem;

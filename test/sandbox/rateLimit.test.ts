@@ -1,15 +1,17 @@
+import { ImageRecognitionV2 } from '../../lib/tencent/actions/ImageRecognitionV2';
 import { defineSandboxAction, startSandbox, type Sandbox } from '../../sandbox/server';
 import { FixedWindowRateLimiter } from '../../sandbox/rateLimiter';
 import { callSigned, errorCode, manualClock } from './helpers';
 
-// A second action, to show that limits are counted per action.
+// A second action, defined by hand (the catalogue does not know it), to show that limits are counted per action.
 const Echo = defineSandboxAction({
 	name: 'Echo',
 	service: 'faceid',
 	version: '2018-03-01',
 	handler: (params) => ({ Echo: params.Value ?? null }),
 });
-const ImageRecognitionV2 = defineSandboxAction({ ...Echo, name: 'ImageRecognitionV2' });
+// A stand-in taking its facts from the definition: the rate limit comes with them.
+const ImageRecognitionV2StandIn = defineSandboxAction(ImageRecognitionV2, { handler: Echo.handler });
 
 const MATCH = JSON.stringify({ Name: 'Wei Xiaobao', IdCard: '110101199003070011' });
 
@@ -19,7 +21,7 @@ describe('per-action rate limit (fixed 1 s windows of the sandbox clock)', () =>
 	let sandbox: Sandbox;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ now: clock.now, actions: [Echo, ImageRecognitionV2] });
+		sandbox = await startSandbox({ now: clock.now, actions: [Echo, ImageRecognitionV2StandIn] });
 	});
 	afterAll(() => sandbox.close());
 
@@ -43,9 +45,17 @@ describe('per-action rate limit (fixed 1 s windows of the sandbox clock)', () =>
 		expect(nextSecond.Response.Result).toBe('0');
 	});
 
-	test('ImageRecognitionV2 allows 20 per second by default', async () => {
+	test("ImageRecognitionV2 allows its definition's 20 per second by default", async () => {
+		expect(ImageRecognitionV2.rateLimit).toBe(20);
+		expect(ImageRecognitionV2StandIn.rateLimit).toBe(20);
 		clock.ms += 1000;
 		const answers = await burst(21, 'ImageRecognitionV2');
+		expect(answers.filter((answer) => errorCode(answer) === 'RequestLimitExceeded')).toHaveLength(1);
+	});
+
+	test('a hand-made action without a rate limit gets the catalogue default (100)', async () => {
+		clock.ms += 1000;
+		const answers = await burst(101, 'Echo');
 		expect(answers.filter((answer) => errorCode(answer) === 'RequestLimitExceeded')).toHaveLength(1);
 	});
 });

@@ -36,6 +36,7 @@ export const GetCardVerificationExternalResult = defineAction<
 	version: '2018-11-19',
 	sites: ['international'],
 	responseSchema: GetCardVerificationExternalResultResponseSchema,
-	rateLimit: 100,
+	// "A maximum of 20 requests can be initiated per second for this API."
+	rateLimit: 20,
 	pendingCheck: { kind: 'ocr', step: 'result' },
 });

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idCardNumberProblem, maskIdCardNumber, MAX_NAME_LENGTH, normalizeIdCardNumber } from '../../../lib/tencent/idCardNumber';
-import { invalidField } from './itemErrors';
+import { invalidField } from '../../shared/errors';
+import { readNodeOptions } from '../../shared/options';
 
 /** The person's name, as every name + ID number operation asks for it (parameter `name`). */
 export const NAME_PROPERTY: INodeProperties = {
@@ -54,7 +55,7 @@ export function readIdCardNumber(
 	}
 	const id = normalizeIdCardNumber(String(raw));
 	if (!id) throw invalidField(context, itemIndex, label, 'is empty');
-	const validate = context.getNodeParameter('options.validateBeforeSending', itemIndex, true) as boolean;
+	const validate = readNodeOptions(context, itemIndex).validateBeforeSending;
 	if (validate) {
 		const problem = idCardNumberProblem(id);
 		if (problem) {

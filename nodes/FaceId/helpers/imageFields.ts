@@ -7,7 +7,7 @@ import {
 	formatMegabytes,
 } from '../../../lib/tencent/images';
 import { Base64Bytes } from '../../../lib/tencent/requestBody';
-import { invalidField } from './itemErrors';
+import { invalidField } from '../../shared/errors';
 
 /** One image parameter of an action, e.g. the ID-card photo of CheckIdCardInformation. */
 export interface ImageFieldSpec {

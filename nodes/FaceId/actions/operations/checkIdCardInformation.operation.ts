@@ -11,8 +11,8 @@ import {
 	type CheckIdCardInformationResponse,
 } from '../../../../lib/tencent/actions/CheckIdCardInformation';
 import { imageFieldProperties, imageRequestFields, readImageField, type ImageFieldSpec } from '../../helpers/imageFields';
-import { pickFields } from '../../helpers/responseFields';
-import type { FaceIdOperation } from '../operation';
+import { pickFields } from '../../../shared/responseFields';
+import type { SingleCallOperation } from '../types';
 
 const ID_CARD_PHOTO: ImageFieldSpec = {
 	key: 'idCardPhoto',
@@ -39,7 +39,7 @@ const WARNING_SWITCHES: ReadonlyArray<{ parameter: string; flag: CheckConfigFlag
 
 const WARNING_HINT = 'Any raised warning sends the item to Review with the warnings spelled out; Tencent then skips the comparison';
 
-export const checkIdCardInformation: FaceIdOperation<CheckIdCardInformationRequest, CheckIdCardInformationResponse> = {
+export const checkIdCardInformation: SingleCallOperation<CheckIdCardInformationRequest, CheckIdCardInformationResponse> = {
 	value: 'checkIdCardInformation',
 	name: 'Check ID Card Photo',
 	description:

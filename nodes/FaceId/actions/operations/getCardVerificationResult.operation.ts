@@ -5,27 +5,21 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { GENERATIONS } from '../../../../lib/tencent/pendingVerifications/cardVerification/generations';
 import type { TencentCloudClient } from '../../../../lib/tencent/client';
 import { isTencentCloudError } from '../../../../lib/tencent/errors';
-import {
-	GetCardVerificationResult,
-	type GetCardVerificationResultRequest,
-	type GetCardVerificationResultResponse,
-} from '../../../../lib/tencent/actions/GetCardVerificationResult';
-import { classifyCardResultFailure, cardVerificationRefused, outcomeOfCardVerification } from '../../../../lib/tencent/outcomes';
+import { cardVerificationCheck } from '../../../../lib/tencent/pendingVerifications/cardVerification';
 import {
 	cardVerificationFields,
+	CARD_RESULT_BINARY_FIELDS,
 	generationProperty,
 	readGeneration,
 	readRegion,
 	regionProperty,
-	SIMPLIFIED_RESULT_FIELDS,
-} from '../../helpers/cardVerificationFields';
-import { invalidField } from '../../helpers/itemErrors';
-import { pickFields } from '../../helpers/responseFields';
-import { toNodeApiError, type NodeOptions } from '../checkItem';
-import type { FaceIdOperation, PerformedCheck } from '../operation';
+	simplifyCardResult,
+} from '../../../shared/cardVerificationFields';
+import { invalidField } from '../../../shared/errors';
+import { readNodeOptions } from '../../../shared/options';
+import type { FlowOperation, PerformedCheck } from '../types';
 
 /** Tokens are opaque, but never this long or with spaces inside. */
 const MAX_TOKEN_LENGTH = 512;
@@ -45,35 +39,29 @@ async function perform(this: IExecuteFunctions, client: TencentCloudClient, item
 	const generation = readGeneration(this, itemIndex);
 	const region = readRegion(this, itemIndex);
 	const token = readToken(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as NodeOptions;
+	const timeoutMs = readNodeOptions(this, itemIndex).timeout * 1000;
+	const check = cardVerificationCheck(generation, client, { timeoutMs, signal: this.getExecutionCancelSignal() });
 	const details = { token, generation, region, reference: '', polls: 1, delivery: 'result request' };
 	try {
-		const response = await client.call(
-			GENERATIONS[generation].getResult,
-			{ CardVerificationToken: token },
-			{ region, timeoutMs: options.timeout ? options.timeout * 1000 : undefined, signal: this.getExecutionCancelSignal() },
-		);
-		return { fields: cardVerificationFields(response, details), outcome: outcomeOfCardVerification(response) };
+		const response = await check.requestResult(token, region);
+		return { fields: cardVerificationFields(response, details), outcome: check.outcomeOf(response) };
 	} catch (error) {
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- not Tencent's: the router wraps it once, with the item
-		if (!isTencentCloudError(error)) throw error;
-		// An unknown or expired token is an answer about this token (Review), not a broken workflow.
-		if (classifyCardResultFailure(error) === 'token') {
-			return {
-				fields: cardVerificationFields({ Error: { Code: error.code, Message: error.message } }, details),
-				outcome: cardVerificationRefused(error),
-			};
-		}
-		throw toNodeApiError(this, error, itemIndex);
+		// An unknown or expired token is an answer about this token (Review), not a broken workflow;
+		// anything else the router reports as an error of this item.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the router maps it once, with the item
+		if (!isTencentCloudError(error) || check.classifyFailure(error) !== 'token') throw error;
+		return {
+			fields: cardVerificationFields({ Error: { Code: error.code, Message: error.message } }, details),
+			outcome: check.refused(error),
+		};
 	}
 }
 
-export const getCardVerificationResult: FaceIdOperation<GetCardVerificationResultRequest, GetCardVerificationResultResponse> = {
+export const getCardVerificationResult: FlowOperation = {
 	value: 'getCardVerificationResult',
 	name: 'Get Card Verification Result',
 	description: "Ask for the result of a document check started by Apply Card Verification (Tencent's GetCardVerificationResult)",
 	actionLabel: 'Get the result of a document check',
-	action: GetCardVerificationResult,
 	properties: [
 		generationProperty,
 		regionProperty,
@@ -89,10 +77,7 @@ export const getCardVerificationResult: FaceIdOperation<GetCardVerificationResul
 			description: 'The token Apply Card Verification returned (CardVerificationToken); use the same API generation and region',
 		},
 	],
-	async buildRequest(this: IExecuteFunctions, itemIndex: number) {
-		return { CardVerificationToken: readToken(this, itemIndex) };
-	},
 	perform,
-	simplify: (response) => pickFields(response, [...SIMPLIFIED_RESULT_FIELDS, 'Error']),
-	binaryFields: [{ field: 'HeadImageBase64', propertyParameter: 'headImageBinaryProperty', defaultProperty: 'headImage', fileName: 'head' }],
+	simplify: simplifyCardResult,
+	binaryFields: CARD_RESULT_BINARY_FIELDS,
 };

@@ -9,8 +9,8 @@ import {
 import { showWhen } from '../../helpers/displayOptions';
 import { ID_CARD_NUMBER_PROPERTY, NAME_PROPERTY, readIdCardNumber, readName } from '../../helpers/identityFields';
 import { imageFieldProperties, imageRequestFields, readImageField, type ImageFieldSpec } from '../../helpers/imageFields';
-import { pickFields } from '../../helpers/responseFields';
-import type { FaceIdOperation } from '../operation';
+import { pickFields } from '../../../shared/responseFields';
+import type { SingleCallOperation } from '../types';
 
 const ID_CARD_PHOTO: ImageFieldSpec = {
 	key: 'idCardPhoto',
@@ -24,7 +24,7 @@ const ID_CARD_PHOTO: ImageFieldSpec = {
  * Tencent takes name + ID number, ImageBase64 or ImageUrl and silently uses the first it finds in
  * that order; the node asks for exactly one, so nothing the user gives is ignored.
  */
-export const idCardOcrVerification: FaceIdOperation<IdCardOCRVerificationRequest, IdCardOCRVerificationResponse> = {
+export const idCardOcrVerification: SingleCallOperation<IdCardOCRVerificationRequest, IdCardOCRVerificationResponse> = {
 	value: 'idCardOcrVerification',
 	name: 'Verify ID Card (Photo or Number)',
 	description:

@@ -6,10 +6,10 @@ import {
 	type IdCardVerificationResponse,
 } from '../../../../lib/tencent/actions/IdCardVerification';
 import { ID_CARD_NUMBER_PROPERTY, NAME_PROPERTY, readIdCardNumber, readName } from '../../helpers/identityFields';
-import { pickFields } from '../../helpers/responseFields';
-import type { FaceIdOperation } from '../operation';
+import { pickFields } from '../../../shared/responseFields';
+import type { SingleCallOperation } from '../types';
 
-export const idCardVerification: FaceIdOperation<IdCardVerificationRequest, IdCardVerificationResponse> = {
+export const idCardVerification: SingleCallOperation<IdCardVerificationRequest, IdCardVerificationResponse> = {
 	value: 'idCardVerification',
 	name: 'Verify Name and ID Number',
 	description: "Check that a name and a mainland China ID number belong together (Tencent's IdCardVerification)",

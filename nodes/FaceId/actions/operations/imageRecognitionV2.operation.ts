@@ -8,8 +8,8 @@ import {
 } from '../../../../lib/tencent/actions/ImageRecognitionV2';
 import { ID_CARD_NUMBER_PROPERTY, NAME_PROPERTY, readIdCardNumber, readName } from '../../helpers/identityFields';
 import { imageFieldProperties, readImageBase64, type ImageFieldSpec } from '../../helpers/imageFields';
-import { pickFields } from '../../helpers/responseFields';
-import type { FaceIdOperation } from '../operation';
+import { pickFields } from '../../../shared/responseFields';
+import type { SingleCallOperation } from '../types';
 
 /** ImageRecognitionV2 takes ImageBase64 only: a URL is downloaded by n8n and sent as base64. */
 const FACE_PHOTO: ImageFieldSpec & { url: 'download' } = {
@@ -19,7 +19,7 @@ const FACE_PHOTO: ImageFieldSpec & { url: 'download' } = {
 	url: 'download',
 };
 
-export const imageRecognitionV2: FaceIdOperation<ImageRecognitionV2Request, ImageRecognitionV2Response> = {
+export const imageRecognitionV2: SingleCallOperation<ImageRecognitionV2Request, ImageRecognitionV2Response> = {
 	value: 'imageRecognitionV2',
 	name: 'Compare Face Photo',
 	description:

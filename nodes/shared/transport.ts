@@ -4,7 +4,7 @@
  */
 import type { IExecuteFunctions, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
 
-import type { Transport } from '../../../lib/tencent/client';
+import type { Transport } from '../../lib/tencent/client';
 
 export const CREDENTIAL_TYPE = 'tencentCloudApi';
 

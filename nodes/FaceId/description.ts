@@ -1,10 +1,13 @@
 import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
-import { DEFAULT_SIMILARITY_THRESHOLD, returnsSimilarity } from '../../../lib/tencent/outcomes';
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_RETRIES, MAX_CONCURRENCY } from '../helpers/resilientClient';
-import { REDIS_CREDENTIAL_TEST, REDIS_CREDENTIAL_TYPE } from '../helpers/registry';
-import { encryptionOption, MASK_OPTION } from '../helpers/sensitiveData';
-import { OPERATIONS } from './router';
+import { DEFAULT_RATE_LIMIT, DOCUMENTED_RATE_LIMITS } from '../../lib/tencent/catalogue';
+import { DEFAULT_SIMILARITY_THRESHOLD, returnsSimilarity } from '../../lib/tencent/outcomes';
+import { NODE_NUMBER_OPTIONS, numberOptionProperty } from '../shared/options';
+import { OUTPUTS_EXPRESSION, ROUTE_BY_OUTCOME_PROPERTY } from '../shared/outputs';
+import { encryptionOption, MASK_OPTION } from '../shared/privacy';
+import { REDIS_CREDENTIAL_TEST, REDIS_CREDENTIAL_TYPE } from '../shared/registryFields';
+import { OPERATIONS } from './actions/operations';
+import { isFlowOperation, type SingleCallOperation } from './actions/types';
 
 /** Shows each operation's fields only when that operation is chosen. */
 function operationFields(): INodeProperties[] {
@@ -22,23 +25,26 @@ function operationFields(): INodeProperties[] {
 /** The editor's subtitle: the chosen operation's label, looked up by its value. */
 const OPERATION_LABELS = JSON.stringify(Object.fromEntries(OPERATIONS.map((operation) => [operation.value, operation.name])));
 
+const SINGLE_CALL_OPERATIONS = OPERATIONS.filter((operation): operation is SingleCallOperation => !isFlowOperation(operation));
+
+/** The values of the single-call operations that `keep` selects. */
+const operationsWhere = (keep: (operation: SingleCallOperation) => boolean): string[] =>
+	SINGLE_CALL_OPERATIONS.filter(keep).map((operation) => operation.value);
+
 /** Operations whose action returns a similarity (`Sim`): the threshold option shows only for them. */
-const SIMILARITY_OPERATIONS = OPERATIONS.filter((operation) => returnsSimilarity(operation.action.name)).map(
-	(operation) => operation.value,
-);
+const SIMILARITY_OPERATIONS = operationsWhere((operation) => returnsSimilarity(operation.action.name));
 
 /** Operations whose Tencent action accepts `Encryption`: "Encrypt Sensitive Fields" shows only for them. */
-const ENCRYPTION_OPERATIONS = OPERATIONS.filter((operation) => operation.action.encryption && !operation.perform).map(
-	(operation) => operation.value,
-);
+const ENCRYPTION_OPERATIONS = operationsWhere((operation) => operation.action.encryption !== undefined);
 
-const ROUTED_OUTPUTS = JSON.stringify([
-	{ type: 'main', displayName: 'Passed' },
-	{ type: 'main', displayName: 'Failed' },
-	{ type: 'main', displayName: 'Review' },
-]);
+/** Operations that send to the credential's region or the option's (the document check has its own Region field). */
+const REGION_OPERATIONS = operationsWhere(() => true);
 
-export const versionDescription: INodeTypeDescription = {
+const LOWER_RATE_LIMITS = Object.entries(DOCUMENTED_RATE_LIMITS)
+	.map(([action, limit]) => `${limit}/s for ${action}`)
+	.join(', ');
+
+export const faceIdDescription: INodeTypeDescription = {
 	displayName: 'FaceID',
 	name: 'faceId',
 	group: ['transform'],
@@ -48,8 +54,7 @@ export const versionDescription: INodeTypeDescription = {
 	defaults: { name: 'FaceID' },
 	usableAsTool: true,
 	inputs: [NodeConnectionTypes.Main],
-	// Three outputs (Passed, Failed, Review) so a KYC flow routes without an IF node; one when routing is off.
-	outputs: `={{ $parameter.routeByOutcome === false ? [{ "type": "main" }] : ${ROUTED_OUTPUTS} }}`,
+	outputs: OUTPUTS_EXPRESSION,
 	credentials: [
 		{ name: 'tencentCloudApi', required: true },
 		// The pending registry of Apply Card Verification, when it lives in Redis.
@@ -76,14 +81,7 @@ export const versionDescription: INodeTypeDescription = {
 			hint: 'Each operation is one Tencent FaceID action and shows only its own fields',
 		},
 		...operationFields(),
-		{
-			displayName: 'Route by Outcome',
-			name: 'routeByOutcome',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to send each item to the Passed, Failed or Review output. Off: one output, with the outcome in each item.',
-		},
+		ROUTE_BY_OUTCOME_PROPERTY,
 		{
 			displayName: 'Simplify',
 			name: 'simplify',
@@ -100,41 +98,33 @@ export const versionDescription: INodeTypeDescription = {
 			default: {},
 			description: 'Settings that apply to every item: region, timeout, similarity threshold, checks before sending',
 			options: [
-				{
+				numberOptionProperty(NODE_NUMBER_OPTIONS.concurrency, {
 					displayName: 'Concurrency',
 					name: 'concurrency',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
-					default: DEFAULT_CONCURRENCY,
 					description:
 						'How many items are checked at the same time. Outputs keep the input order. With large images each one in flight holds a few copies of its image in memory.',
-				},
+				}),
 				encryptionOption(ENCRYPTION_OPERATIONS),
 				MASK_OPTION,
-				{
+				numberOptionProperty(NODE_NUMBER_OPTIONS.maxRequestsPerSecond, {
 					displayName: 'Max Requests per Second',
 					name: 'maxRequestsPerSecond',
-					type: 'number',
-					typeOptions: { minValue: 0, numberPrecision: 2 },
-					default: 0,
-					description:
-						"Upper limit for this node's calls per second; 0 uses Tencent's documented limit (100/s per action, 20/s for ImageRecognitionV2), and higher values are capped at it. Executions pace themselves separately: lower it when several run at once with one key (queue mode).",
-				},
-				{
+					numberPrecision: 2,
+					description: `Upper limit for this node's calls per second; 0 uses Tencent's documented limit (${DEFAULT_RATE_LIMIT}/s per action, ${LOWER_RATE_LIMITS}), and higher values are capped at it. Executions pace themselves separately: lower it when several run at once with one key (queue mode).`,
+				}),
+				numberOptionProperty(NODE_NUMBER_OPTIONS.maxRetries, {
 					displayName: 'Max Retries',
 					name: 'maxRetries',
-					type: 'number',
-					typeOptions: { minValue: 0, maxValue: 10 },
-					default: DEFAULT_MAX_RETRIES,
 					description:
 						'Retries, with exponential backoff, after throttling (RequestLimitExceeded), InternalError, ServiceUnavailable, HTTP 502/503/504 or a refused or reset connection. An answer Tencent bills is never retried.',
-				},
+				}),
 				{
 					displayName: 'Region',
 					name: 'region',
 					type: 'string',
 					default: '',
 					placeholder: 'ap-guangzhou',
+					displayOptions: { show: { '/operation': REGION_OPERATIONS } },
 					description: "Overrides the credential's default region (X-TC-Region) for this node",
 				},
 				{
@@ -155,14 +145,11 @@ export const versionDescription: INodeTypeDescription = {
 					description:
 						"Lowest similarity (0-100) that passes when Tencent answers Success; below it the item goes to Failed. 70 is Tencent's recommendation (0.01% false accepts).",
 				},
-				{
+				numberOptionProperty(NODE_NUMBER_OPTIONS.timeout, {
 					displayName: 'Timeout (Seconds)',
 					name: 'timeout',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 300 },
-					default: 30,
-					description: 'How long to wait for Tencent Cloud to answer one item',
-				},
+					description: 'How long to wait for Tencent Cloud to answer one request (every operation; the default applies when the option is not added)',
+				}),
 				{
 					displayName: 'Validate Before Sending',
 					name: 'validateBeforeSending',

@@ -3,20 +3,21 @@
  * Output" options, the encrypted call, and the scrubbing every error goes through before n8n shows,
  * stores or logs it. The router calls these; the decisions live in lib/tencent (encryption, redact).
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties, type IPollFunctions } from 'n8n-workflow';
 
-import type { CallOptions, TencentCloudClient } from '../../../lib/tencent/client';
 import {
-	callEncrypted,
+	decryptAnswer,
+	encryptRequest,
 	FieldEncryptionError,
+	type EncryptionSession,
 	parseRsaPublicKey,
 	SM4_GCM_MISSING_REASON,
 	SM4_GCM_UNAVAILABLE,
 	type EncryptionSettings,
-} from '../../../lib/tencent/encryption';
-import type { ActionDefinition, BaseResponse } from '../../../lib/tencent/actions/common';
-import { maskPersonalData, scrubText, scrubValue } from '../../../lib/tencent/redact';
-import { CREDENTIAL_TYPE } from '../transport';
+} from '../../lib/tencent/encryption';
+import type { ActionDefinition, BaseResponse } from '../../lib/tencent/actions/common';
+import { maskPersonalData } from '../../lib/tencent/redact';
+import { CREDENTIAL_TYPE } from './transport';
 
 const ENCRYPTION_OFF = 'off';
 
@@ -63,8 +64,10 @@ export interface PrivacySettings {
 }
 
 /** Node-wide settings, read once (from the first item, like the operation). */
-export async function readPrivacySettings(context: IExecuteFunctions): Promise<PrivacySettings> {
-	const options = context.getNodeParameter('options', 0, {}) as { encryption?: string; maskPersonalData?: boolean };
+export async function readPrivacySettings(
+	context: IExecuteFunctions | IPollFunctions,
+	options: { encryption?: string; maskPersonalData: boolean },
+): Promise<PrivacySettings> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const secrets = [credentials.secretKey, credentials.sessionToken].filter(
 		(value): value is string => typeof value === 'string' && value.trim() !== '',
@@ -88,17 +91,21 @@ export async function readPrivacySettings(context: IExecuteFunctions): Promise<P
 	return { ...settings, encryption: { algorithm, publicKeyPem: publicKeyPem || undefined } };
 }
 
-/** The API call, encrypted both ways when the option is on. Fails before sending when it cannot encrypt. */
-export async function callProtected<Req, Res extends BaseResponse>(
+/** A request ready to send: encrypted when the option is on, with the key to open its answer. */
+export interface SealedRequest<Req> {
+	request: Req;
+	session?: EncryptionSession;
+}
+
+/** Step "encrypt" of an item: fails before sending when it cannot encrypt. */
+export function encryptForSending<Req>(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	client: Pick<TencentCloudClient, 'call'>,
-	action: ActionDefinition<Req, Res>,
+	action: ActionDefinition<Req, BaseResponse>,
 	request: Req,
 	settings: PrivacySettings,
-	options?: CallOptions,
-): Promise<Res> {
-	if (!settings.encryption) return await client.call(action, request, options);
+): SealedRequest<Req> {
+	if (!settings.encryption) return { request };
 	if (!action.encryption) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -106,10 +113,22 @@ export async function callProtected<Req, Res extends BaseResponse>(
 			{ itemIndex },
 		);
 	}
+	const encryption = settings.encryption;
+	const sealed = asItemError(context, itemIndex, () => encryptRequest(action, request, encryption));
+	return { request: sealed.params as Req, session: sealed.session };
+}
+
+/** Step "decrypt" of an item: the answer as Tencent meant it, or an error saying it may be billed. */
+export function decryptAnswerOf<Res extends BaseResponse>(context: IExecuteFunctions, itemIndex: number, response: Res, sealed: SealedRequest<unknown>): Res {
+	const session = sealed.session;
+	return session ? asItemError(context, itemIndex, () => decryptAnswer(response, session)) : response;
+}
+
+function asItemError<T>(context: IExecuteFunctions, itemIndex: number, step: () => T): T {
 	try {
-		return await callEncrypted(client, action, request, settings.encryption, options);
+		return step();
 	} catch (error) {
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- Tencent and transport errors go on to the caller, which maps them
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- not an encryption problem: the caller maps it
 		if (!(error instanceof FieldEncryptionError)) throw error;
 		throw new NodeOperationError(context.getNode(), `${error.message} [item ${itemIndex}]`, { itemIndex });
 	}
@@ -118,42 +137,4 @@ export async function callProtected<Req, Res extends BaseResponse>(
 /** The output item's JSON, masked when the option is on. */
 export function protectOutput(json: IDataObject, settings: PrivacySettings): IDataObject {
 	return settings.mask ? maskPersonalData(json) : json;
-}
-
-/** Error properties that end up in the editor, the execution data or a log line. */
-const TEXT_PROPERTIES = ['message', 'description', 'stack'] as const;
-const VALUE_PROPERTIES = ['messages', 'context', 'errorResponse'] as const;
-
-/**
- * Scrubs an error in place (its class stays, n8n needs it): the credential's secrets become
- * [redacted], ID numbers are masked, photos dropped, in the message, description, stack, context,
- * error response and the whole `cause` chain.
- */
-export function scrubError<E>(error: E, secrets: readonly string[]): E {
-	const seen = new WeakSet<object>();
-	const scrub = (target: unknown): void => {
-		if (!target || typeof target !== 'object' || seen.has(target)) return;
-		seen.add(target);
-		const record = target as Record<string, unknown>;
-		for (const key of TEXT_PROPERTIES) {
-			if (typeof record[key] === 'string') trySet(record, key, scrubText(record[key] as string, secrets));
-		}
-		for (const key of VALUE_PROPERTIES) {
-			if (record[key] !== undefined && record[key] !== null) trySet(record, key, scrubValue(record[key], secrets));
-		}
-		const cause = record.cause;
-		if (cause instanceof Error) scrub(cause);
-		else if (cause !== undefined && cause !== null) trySet(record, 'cause', scrubValue(cause, secrets));
-	};
-	scrub(error);
-	return error;
-}
-
-/** Read-only properties (a frozen error, a getter) are left as they are rather than crash the item. */
-function trySet(target: Record<string, unknown>, key: string, value: unknown): void {
-	try {
-		target[key] = value;
-	} catch {
-		// Nothing better to do: the property cannot be changed.
-	}
 }

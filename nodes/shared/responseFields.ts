@@ -1,6 +1,6 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
-import { detectImageFormat, imageFileExtension, imageMimeType } from '../../../lib/tencent/images';
+import { detectImageFormat, imageFileExtension, imageMimeType } from '../../lib/tencent/images';
 
 /** The named fields of a response that are present, in the order given: what "Simplify" keeps. */
 export function pickFields(response: Readonly<Record<string, unknown>>, fields: readonly string[]): IDataObject {
@@ -15,8 +15,8 @@ export function pickFields(response: Readonly<Record<string, unknown>>, fields: 
 export interface BinaryField {
 	/** Field of Tencent's response. */
 	field: string;
-	/** Node parameter that names the binary property it goes to. */
-	propertyParameter: string;
+	/** Node parameter that names the binary property it goes to; absent: always `defaultProperty`. */
+	propertyParameter?: string;
 	/** Default of that parameter. */
 	defaultProperty: string;
 	/** File name without extension; the extension follows the detected image format. */
@@ -29,7 +29,7 @@ export interface BinaryField {
  * JSON once moved; a null or empty field stays as Tencent sent it.
  */
 export async function moveFieldsToBinary(
-	context: IExecuteFunctions,
+	context: IExecuteFunctions | IPollFunctions,
 	itemIndex: number,
 	json: IDataObject,
 	fields: readonly BinaryField[],
@@ -38,7 +38,7 @@ export async function moveFieldsToBinary(
 	for (const spec of fields) {
 		const value = json[spec.field];
 		if (typeof value !== 'string' || value === '') continue;
-		const property = String(context.getNodeParameter(spec.propertyParameter, itemIndex, spec.defaultProperty)).trim() || spec.defaultProperty;
+		const property = binaryPropertyName(context, itemIndex, spec);
 		const bytes = Buffer.from(value, 'base64');
 		const format = detectImageFormat(bytes);
 		const fileName = format ? `${spec.fileName}.${imageFileExtension(format)}` : spec.fileName;
@@ -51,4 +51,9 @@ export async function moveFieldsToBinary(
 		delete json[spec.field];
 	}
 	return binary;
+}
+
+function binaryPropertyName(context: IExecuteFunctions | IPollFunctions, itemIndex: number, spec: BinaryField): string {
+	if (!spec.propertyParameter || !('getInputData' in context)) return spec.defaultProperty;
+	return String(context.getNodeParameter(spec.propertyParameter, itemIndex, spec.defaultProperty)).trim() || spec.defaultProperty;
 }

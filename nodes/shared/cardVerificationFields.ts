@@ -4,12 +4,23 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { formatMegabytes } from '../../lib/tencent/images';
 import {
 	CARD_VERIFICATION_REGIONS,
+	GENERATIONS,
 	isCardVerificationGeneration,
+	maxDocumentImageBytes,
 	type CardVerificationGeneration,
-} from '../../../lib/tencent/pendingVerifications/cardVerification/generations';
-import { invalidField } from './itemErrors';
+} from '../../lib/tencent/pendingVerifications/cardVerification';
+import type { BinaryField } from './responseFields';
+import { pickFields } from './responseFields';
+import { invalidField } from './errors';
+
+/** "FaceID (<start action>, <version>)", from the generation's definitions. */
+function generationLabel(service: string, generation: CardVerificationGeneration): string {
+	const { apply } = GENERATIONS[generation];
+	return `${service} (${apply.name}, ${apply.version})`;
+}
 
 export const generationProperty: INodeProperties = {
 	displayName: 'API Generation',
@@ -17,16 +28,18 @@ export const generationProperty: INodeProperties = {
 	type: 'options',
 	options: [
 		{
-			name: 'FaceID (ApplyCardVerification, 2018-03-01)',
+			name: generationLabel('FaceID', 'faceid'),
 			value: 'faceid',
-			description: "The FaceID actions of Tencent's API page: images up to 5 MB after base64",
+			description: `The FaceID actions of Tencent's API page: images up to ${formatMegabytes(maxDocumentImageBytes('faceid'))} after base64`,
 		},
 		{
-			name: 'OCR (ApplyCardVerificationExternal, 2018-11-19)',
+			name: generationLabel('OCR', 'ocr'),
 			value: 'ocr',
-			description: 'Where Tencent moved the feature in 2026 (OCR service): images up to 2 MB after base64, residence permits',
+			description: `Where Tencent moved the feature in 2026 (OCR service): images up to ${formatMegabytes(maxDocumentImageBytes('ocr'))} after base64, residence permits`,
 		},
 	],
+	// The option names are built from the definitions, which the lint cannot read: 'faceid' is the first value.
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
 	default: 'faceid',
 	description: 'Which pair of Tencent actions checks the document; the outputs mean the same for both',
 };
@@ -122,3 +135,13 @@ export const SIMPLIFIED_RESULT_FIELDS = [
 	'reference',
 	'verification',
 ] as const;
+
+/** "Simplify" of a result item, wherever it comes from. */
+export function simplifyCardResult(response: IDataObject): IDataObject {
+	return pickFields(response, [...SIMPLIFIED_RESULT_FIELDS, 'Error']);
+}
+
+/** The portrait Tencent cuts from the document (OCR generation) becomes a binary property. */
+export const CARD_RESULT_BINARY_FIELDS: readonly BinaryField[] = [
+	{ field: 'HeadImageBase64', propertyParameter: 'headImageBinaryProperty', defaultProperty: 'headImage', fileName: 'head' },
+];

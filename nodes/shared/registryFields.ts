@@ -21,8 +21,8 @@ import {
 	type RedisConnectionOptions,
 	type RegistryConfig,
 	type VerificationRegistry,
-} from '../../../lib/tencent/pendingVerifications/registry';
-import { connectRedis } from '../../../lib/tencent/pendingVerifications/registry/redisStore';
+} from '../../lib/tencent/pendingVerifications/registry';
+import { connectRedis } from '../../lib/tencent/pendingVerifications/registry/redisStore';
 
 export const REDIS_CREDENTIAL_TYPE = 'faceIdRegistryRedis';
 export const REDIS_CREDENTIAL_TEST = 'faceIdRegistryRedisTest';

@@ -1,0 +1,84 @@
+/**
+ * The client both nodes call Tencent with: paces requests at Tencent's per-action limits, retries
+ * only failures that prove nothing was processed, and corrects clock skew once. The decisions
+ * live beside it (retryPolicy, rateLimiter, clockSkew, the catalogue's limits); the caller injects
+ * the transport, the timers and the log, so the node, the trigger and tests share this one class.
+ * No n8n import.
+ */
+import type { ActionDefinition, BaseResponse } from './actions/common';
+import { effectiveRateLimit } from './catalogue';
+import { TencentCloudClient, type CallOptions, type Transport } from './client';
+import { SigningClock } from './clockSkew';
+import { ActionRateLimiters } from './rateLimiter';
+import { callWithRetry, DEFAULT_RETRY_POLICY, type RetryEvent, type RetryPolicy } from './retryPolicy';
+import type { Sleep } from './sleep';
+
+export interface ResilienceSettings {
+	/** 0: Tencent's documented limit for the action. */
+	maxRequestsPerSecond: number;
+	maxRetries: number;
+	retryOnTimeout: boolean;
+}
+
+export interface ResilientClientDependencies {
+	/** The transport, signing each request with the timestamp it is given (the corrected clock). */
+	transport: (timestamp: () => number) => Transport;
+	sleep: Sleep;
+	now?: () => number;
+	random?: () => number;
+	/** Cancels waits and requests: the execution's cancel signal. */
+	signal?: AbortSignal;
+	/** Where retries are logged (codes and RequestIds only). */
+	debug?: (message: string) => void;
+}
+
+/** Drop-in for TencentCloudClient: `call` paces, retries and re-signs. */
+export class ResilientClient extends TencentCloudClient {
+	readonly signingClock: SigningClock;
+	private readonly limiters: ActionRateLimiters;
+	private readonly policy: RetryPolicy;
+
+	constructor(
+		readonly settings: ResilienceSettings,
+		private readonly dependencies: ResilientClientDependencies,
+	) {
+		const now = dependencies.now ?? Date.now;
+		const signingClock = new SigningClock(now);
+		super(dependencies.transport(() => signingClock.timestamp()));
+		this.signingClock = signingClock;
+		this.policy = { ...DEFAULT_RETRY_POLICY, maxRetries: settings.maxRetries, retryOnTimeout: settings.retryOnTimeout };
+		this.limiters = new ActionRateLimiters((action) => effectiveRateLimit(action, settings.maxRequestsPerSecond), {
+			now,
+			sleep: dependencies.sleep,
+		});
+	}
+
+	override async call<Req, Res extends BaseResponse>(action: ActionDefinition<Req, Res>, params: Req, options: CallOptions = {}): Promise<Res> {
+		const signal = options.signal ?? this.dependencies.signal;
+		return await callWithRetry(
+			async () => {
+				await this.limiters.acquire(action.name, signal);
+				return await super.call(action, params, { ...options, signal });
+			},
+			this.policy,
+			{
+				sleep: this.dependencies.sleep,
+				now: this.dependencies.now ?? Date.now,
+				random: this.dependencies.random,
+				signal,
+				correctClock: (error) => this.signingClock.correctFrom(error.serverDate),
+				onRetry: (event) => this.logRetry(action.name, event),
+			},
+		);
+	}
+
+	private logRetry(action: string, event: RetryEvent): void {
+		// Codes and RequestIds only: never a name, an ID number or a secret.
+		this.dependencies.debug?.(
+			`FaceID ${action}: attempt ${event.attempt} failed (${event.error.code}${event.error.requestId ? `, RequestId ${event.error.requestId}` : ''}); ` +
+				(event.failure === 'clock-skew'
+					? `re-signing with the server's clock (offset ${this.signingClock.offsetSeconds} s)`
+					: `retrying in ${event.delayMs} ms`),
+		);
+	}
+}

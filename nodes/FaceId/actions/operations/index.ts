@@ -1,0 +1,17 @@
+/** The node's operations, in the order the editor lists them: a new operation is one file and one line here. */
+import type { FaceIdOperation } from '../types';
+import { applyCardVerification } from './applyCardVerification.operation';
+import { checkIdCardInformation } from './checkIdCardInformation.operation';
+import { getCardVerificationResult } from './getCardVerificationResult.operation';
+import { idCardOcrVerification } from './idCardOcrVerification.operation';
+import { idCardVerification } from './idCardVerification.operation';
+import { imageRecognitionV2 } from './imageRecognitionV2.operation';
+
+export const OPERATIONS: readonly FaceIdOperation[] = [
+	idCardVerification,
+	idCardOcrVerification,
+	checkIdCardInformation,
+	imageRecognitionV2,
+	applyCardVerification,
+	getCardVerificationResult,
+];

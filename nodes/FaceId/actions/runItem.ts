@@ -1,0 +1,101 @@
+/**
+ * One item through one operation, as a pipeline: read and check the fields → encrypt → call (pace,
+ * sign, retry: the resilient client) → decrypt → classify → shape the output. Each step is one
+ * module; a flow operation (its own `perform`) replaces the middle steps.
+ */
+import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import type { TencentCloudClient } from '../../../lib/tencent/client';
+import { isTencentCloudError } from '../../../lib/tencent/errors';
+import { DEFAULT_SIMILARITY_THRESHOLD, outcomeOfApiError, outcomeOfResult, returnsSimilarity, type Outcome } from '../../../lib/tencent/outcomes';
+import { invalidField, toNodeApiError } from '../../shared/errors';
+import { readNodeOptions, type FaceIdNodeOptions } from '../../shared/options';
+import { decryptAnswerOf, encryptForSending, protectOutput, type PrivacySettings } from '../../shared/privacy';
+import { moveFieldsToBinary } from '../../shared/responseFields';
+import { isFlowOperation, type FaceIdOperation, type SingleCallOperation } from './types';
+
+/** Tencent's answer as the item shows it: the response, or the `Error` that was a verdict. */
+interface ClassifiedAnswer {
+	fields: IDataObject;
+	outcome: Outcome;
+	/** The verdict came as `Response.Error`: there is no response to simplify. */
+	fromError: boolean;
+}
+
+/** The threshold for an action that returns `Sim` (checked per item: it may be an expression); else undefined. */
+function similarityThreshold(context: IExecuteFunctions, action: string, options: FaceIdNodeOptions, itemIndex: number): number | undefined {
+	if (!returnsSimilarity(action)) return undefined;
+	const value = options.similarityThreshold ?? DEFAULT_SIMILARITY_THRESHOLD;
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) {
+		throw invalidField(context, itemIndex, 'Similarity Threshold', 'must be a number from 0 to 100');
+	}
+	return value;
+}
+
+async function singleCall(
+	context: IExecuteFunctions,
+	client: TencentCloudClient,
+	operation: SingleCallOperation,
+	itemIndex: number,
+	privacy: PrivacySettings,
+): Promise<ClassifiedAnswer> {
+	const { action } = operation;
+	const options = readNodeOptions(context, itemIndex);
+	// 1. Read and check the fields: bad input fails here, before anything is sent.
+	const request = await operation.buildRequest.call(context, itemIndex);
+	const threshold = similarityThreshold(context, action.name, options, itemIndex);
+	// 2. Encrypt, when "Encrypt Sensitive Fields" is on.
+	const sealed = encryptForSending(context, itemIndex, action, request, privacy);
+	try {
+		// 3. Call: paced, signed, retried where safe.
+		const answer = await client.call(action, sealed.request, {
+			region: options.region,
+			timeoutMs: options.timeout * 1000,
+			signal: context.getExecutionCancelSignal(),
+		});
+		// 4. Decrypt. 5. Classify (throws the TencentCloudError a Result stands for when it is an error).
+		const response = decryptAnswerOf(context, itemIndex, answer, sealed);
+		const outcome = outcomeOfResult(action.name, response, { similarityThreshold: threshold });
+		return { fields: { ...response } as IDataObject, outcome, fromError: false };
+	} catch (error) {
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- not Tencent's: the router wraps it once, with the item
+		if (!isTencentCloudError(error)) throw error;
+		const outcome = outcomeOfApiError(action.name, error);
+		if (!outcome) throw toNodeApiError(context, error, itemIndex);
+		return {
+			fields: { Error: { Code: error.code, Message: error.message }, RequestId: error.requestId ?? null },
+			outcome,
+			fromError: true,
+		};
+	}
+}
+
+/**
+ * Item `itemIndex` through `operation`: its output item with Tencent's answer (simplified or
+ * whole), `outcome`, and binary properties for the files in the answer. Throws NodeOperationError
+ * for bad input (nothing sent) and NodeApiError for errors that are not outcomes.
+ */
+export async function runItem(
+	context: IExecuteFunctions,
+	client: TencentCloudClient,
+	operation: FaceIdOperation,
+	itemIndex: number,
+	privacy: PrivacySettings,
+): Promise<INodeExecutionData> {
+	const answer: ClassifiedAnswer = isFlowOperation(operation)
+		? { ...(await operation.perform.call(context, client, itemIndex)), fromError: false }
+		: await singleCall(context, client, operation, itemIndex, privacy);
+
+	// 6. Shape the output: files to binary, "Simplify", masking.
+	const fields = answer.fields;
+	const binary = operation.binaryFields ? await moveFieldsToBinary(context, itemIndex, fields, operation.binaryFields) : undefined;
+	const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
+	// The RequestId is in `outcome` either way; a verdict sent as Error keeps its Code and Message.
+	const body = !simplify ? fields : answer.fromError ? { Error: fields.Error } : operation.simplify(fields);
+	const item: INodeExecutionData = {
+		json: protectOutput({ ...body, outcome: { ...answer.outcome } as unknown as IDataObject }, privacy),
+		pairedItem: { item: itemIndex },
+	};
+	if (binary) item.binary = binary;
+	return item;
+}

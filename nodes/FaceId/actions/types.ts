@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ActionDefinition, BaseResponse } from '../../../lib/tencent/actions/common';
+import type { TencentCloudClient } from '../../../lib/tencent/client';
+import type { Outcome } from '../../../lib/tencent/outcomes';
+import type { BinaryField } from '../../shared/responseFields';
+
+/** What every operation declares: its place in the operation list and its fields on screen. */
+interface OperationBase {
+	/** Value of the node's `operation` parameter. */
+	value: string;
+	/** Label in the operation list. */
+	name: string;
+	/** Shown under the label; says what the check proves. */
+	description: string;
+	/** Shown in the editor's action list, e.g. "Verify name and ID number". */
+	actionLabel: string;
+	/** The operation's own fields; the description shows them only when this operation is chosen. */
+	properties: INodeProperties[];
+	/** Answer fields holding base64 files, which become binary properties of the output item. */
+	binaryFields?: readonly BinaryField[];
+	/** With "Simplify" on: the answer fields a workflow needs (`outcome` is added, with the RequestId). */
+	simplify(response: IDataObject): IDataObject;
+}
+
+/**
+ * One request to one action, one verdict from its `Result`: the operation reads its fields into a
+ * request; the shared pipeline (runItem.ts) encrypts, calls, decrypts, classifies and shapes it.
+ */
+export interface SingleCallOperation<Req = unknown, Res extends BaseResponse = BaseResponse> extends OperationBase {
+	action: ActionDefinition<Req, Res>;
+	buildRequest(this: IExecuteFunctions, itemIndex: number): Promise<Req>;
+}
+
+/** What a flow returns: the item's fields (before "Simplify") and the outcome that routes it. */
+export interface PerformedCheck {
+	fields: IDataObject;
+	outcome: Outcome;
+}
+
+/** An operation that is a flow of its own (several calls, a verdict that is not a `Result`). */
+export interface FlowOperation extends OperationBase {
+	perform(this: IExecuteFunctions, client: TencentCloudClient, itemIndex: number): Promise<PerformedCheck>;
+}
+
+export type FaceIdOperation = SingleCallOperation<any, any> | FlowOperation;
+
+export function isFlowOperation(operation: FaceIdOperation): operation is FlowOperation {
+	return 'perform' in operation;
+}

@@ -1,0 +1,33 @@
+/**
+ * The resilient client (lib/tencent/resilientClient.ts) as both nodes build it: n8n's transport
+ * and `sleep`, the execution's cancel signal, n8n's logger.
+ */
+import { sleep, type IExecuteFunctions, type IPollFunctions } from 'n8n-workflow';
+
+import { ResilientClient, type ResilienceSettings } from '../../lib/tencent/resilientClient';
+import { n8nTransport } from './transport';
+
+/** Longest single timer: a cancelled execution is noticed within this. */
+const SLEEP_SLICE_MS = 250;
+
+/** n8n's `sleep` that gives up when the signal aborts (n8n-workflow 2.41 has no sleepWithAbort). */
+export async function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+	const end = Date.now() + ms;
+	for (let remaining = ms; remaining > 0; remaining = end - Date.now()) {
+		if (signal?.aborted) throw new Error('The execution was cancelled while waiting to call Tencent Cloud');
+		await sleep(Math.min(remaining, SLEEP_SLICE_MS));
+		if (ms <= SLEEP_SLICE_MS) break;
+	}
+	if (signal?.aborted) throw new Error('The execution was cancelled while waiting to call Tencent Cloud');
+}
+
+/** The client for one execution of the node, or one poll of the trigger. */
+export function resilientClient(context: IExecuteFunctions | IPollFunctions, settings: ResilienceSettings): ResilientClient {
+	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	return new ResilientClient(settings, {
+		transport: (timestamp) => n8nTransport(context, { timestamp }),
+		sleep: abortableSleep,
+		signal,
+		debug: (message) => context.logger.debug(message),
+	});
+}
