@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { serviceForAction } from '../lib/tencent/catalogue';
+import { CREDENTIAL_PROBE, serviceForAction } from '../lib/tencent/catalogue';
 import { resolveEndpoint } from '../lib/tencent/endpoint';
 import { JSON_CONTENT_TYPE, signTc3 } from '../lib/tencent/signer';
 
@@ -193,15 +193,15 @@ export class TencentCloudApi implements ICredentialType {
 	}
 
 	/**
-	 * Calls IdCardVerification with no parameters: Tencent checks the signature first, so a good key
-	 * gets MissingParameter (never billed) and a bad one gets an AuthFailure code, told apart below.
+	 * Calls the catalogue's probe action with no parameters: Tencent checks the signature first, so a
+	 * good key gets MissingParameter (never billed) and a bad one gets an AuthFailure code, told apart below.
 	 */
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
 			url: '/',
 			body: '{}',
-			headers: { 'X-TC-Action': 'IdCardVerification', 'X-TC-Version': '2018-03-01' },
+			headers: { 'X-TC-Action': CREDENTIAL_PROBE.name, 'X-TC-Version': CREDENTIAL_PROBE.version },
 		},
 		rules: AUTH_FAILURE_MESSAGES.map(([code, message]) => ({
 			type: 'responseSuccessBody' as const,

@@ -17,6 +17,13 @@ export function findAction(name: string): AnyActionDefinition | undefined {
 	return byName.get(name);
 }
 
+/** What the credential test calls (see `credentialProbe`). */
+export const CREDENTIAL_PROBE: AnyActionDefinition = (() => {
+	const probe = ACTIONS.find((action) => action.credentialProbe);
+	if (!probe) throw new Error('The catalogue names no action for the credential test');
+	return probe;
+})();
+
 /** Service for the credential scope; FaceID unless the catalogue says otherwise. */
 export function serviceForAction(name: string | undefined): string {
 	return (name && byName.get(name)?.service) || 'faceid';

@@ -178,7 +178,7 @@ export interface EncryptedRequest<P> {
 
 /**
  * Encrypts the listed fields (dotted paths) of a request. Fields that are absent or null are
- * skipped (an image-only IdCardOCRVerification has no Name); any other non-string is an error.
+ * skipped (an ID card sent as a photo has no Name); any other non-string is an error.
  * The `Encryption` object is sent even with no field to encrypt: it also carries the key Tencent
  * uses to encrypt its answer.
  */

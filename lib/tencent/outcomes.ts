@@ -26,7 +26,7 @@ export interface Outcome {
 	requestId?: string;
 	/** Tencent's similarity score (0-100), for the actions that return `Sim`. */
 	similarity?: number;
-	/** CheckIdCardInformation's `Warnings`, one entry per code, spelled out. */
+	/** The ID-card photo check's `Warnings`, one entry per code, spelled out. */
 	warnings?: Warning[];
 }
 

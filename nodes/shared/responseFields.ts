@@ -11,7 +11,7 @@ export function pickFields(response: Readonly<Record<string, unknown>>, fields: 
 	return picked;
 }
 
-/** A response field that holds a base64 file, e.g. CheckIdCardInformation's `Portrait`. */
+/** A response field that holds a base64 file, e.g. the ID-card photo check's `Portrait`. */
 export interface BinaryField {
 	/** Field of Tencent's response. */
 	field: string;

@@ -5,12 +5,13 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { NodeHelpers, type INodeProperties } from 'n8n-workflow';
+import { NodeHelpers, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
 import { findAction, OUTCOME_TABLES, serviceForAction } from '../../lib/tencent/catalogue';
 import { OPERATIONS } from '../../nodes/FaceId/actions/operations';
 import { isFlowOperation, type SingleCallOperation } from '../../nodes/FaceId/actions/types';
+import { readNodeOptions } from '../../nodes/shared/options';
 import { faceIdDescription } from '../../nodes/FaceId/description';
 import { FaceId } from '../../nodes/FaceId/FaceId.node';
 import { PACKAGE_NAME } from '../harness';
@@ -59,6 +60,23 @@ describe('each operation shows only its own fields', () => {
 			const owner = OPERATIONS.find((operation) => operation.value === operations?.[0]);
 			expect(owner?.properties.map((own) => own.name)).toContain(property.name);
 		}
+	});
+
+	test('Options › Region shows only for the operations that send to it (the document check has its own Region)', () => {
+		const option = (faceIdDescription.properties.find((property) => property.name === 'options')?.options as INodeProperties[]).find(
+			(candidate) => candidate.name === 'region',
+		);
+		expect(option?.displayOptions?.show?.['/operation']).toEqual(SYNCHRONOUS);
+	});
+
+	test('Options › Timeout applies its default to every operation even when the option was never added', () => {
+		const option = (faceIdDescription.properties.find((property) => property.name === 'options')?.options as INodeProperties[]).find(
+			(candidate) => candidate.name === 'timeout',
+		);
+		expect(option?.displayOptions).toBeUndefined();
+		const context = { getNodeParameter: () => ({}) } as unknown as IExecuteFunctions;
+		expect(readNodeOptions(context).timeout).toBe(option?.default);
+		expect(option?.default).toBe(30);
 	});
 
 	test('Similarity Threshold shows only for the operations whose action returns Sim', () => {

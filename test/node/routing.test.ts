@@ -86,6 +86,10 @@ describe('errors with "continue"', () => {
 		expect(api.pairedItem).toEqual({ item: 2 });
 		expect(api.json.error).toMatch(/^FailedOperation\.StsUnAuthErrError: .* \[item 2\]$/);
 		expect(api.json.details).toMatch(/^RequestId: [0-9a-f-]{36}/);
+		// A Review branch reads one shape: error items carry an outcome like every Review item.
+		expect(gif.json.outcome).toEqual({ status: 'review', code: 'InvalidInput', description: gif.json.error, billable: false, retryable: false });
+		expect(api.json.outcome).toMatchObject({ status: 'review', code: 'FailedOperation.StsUnAuthErrError', billable: false, retryable: false });
+		expect((api.json.outcome as { requestId?: string }).requestId).toMatch(/^[0-9a-f-]{36}$/);
 		// The GIF was never sent.
 		// Three calls (items are checked several at a time, so in any order); the GIF was not one.
 		expect(sandbox.requests.map((request) => request.code).sort()).toEqual(

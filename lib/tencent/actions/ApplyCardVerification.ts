@@ -6,7 +6,7 @@ import { defineAction } from './common';
 
 /**
  * ApplyCardVerification (faceid 2018-03-01): starts the asynchronous check of a foreign ID
- * document and returns a token; GetCardVerificationResult reads the result later. Tencent bills
+ * document and returns a token; the generation's result action reads it later. Tencent bills
  * the check when it hands out the token, so an Apply that answered is never repeated.
  */
 export interface ApplyCardVerificationRequest {
@@ -24,7 +24,7 @@ export const ApplyCardVerificationResponseSchema = z
 	.object({
 		CardVerificationToken: z.string().min(1),
 		AsyncCardVerificationMaxPollingTimes: z.number().int().nullish(),
-		/** Seconds between two GetCardVerificationResult calls. */
+		/** Seconds between two result requests. */
 		AsyncCardVerificationPollingWaitTime: z.number().nullish(),
 		RequestId: z.string(),
 	})

@@ -6,7 +6,7 @@ import { defineAction } from './common';
 
 /**
  * ApplyCardVerificationExternal (ocr 2018-11-19): the OCR service's successor of
- * ApplyCardVerification. Same images and document codes (plus RESIDENCE_PERMIT), images at most
+ * the FaceID generation's start action. Same images and document codes (plus RESIDENCE_PERMIT), images at most
  * 2 MB after base64, and the answer carries only the token: no polling interval or limit.
  */
 export interface ApplyCardVerificationExternalRequest {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { defineAction } from './common';
 
-/** GetCardVerificationResult (faceid 2018-03-01): the result of an ApplyCardVerification token. */
+/** GetCardVerificationResult (faceid 2018-03-01): the result of a FaceID-generation document token. */
 export interface GetCardVerificationResultRequest {
 	CardVerificationToken: string;
 }

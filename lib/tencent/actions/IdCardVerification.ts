@@ -28,6 +28,7 @@ export const IdCardVerification = defineAction<IdCardVerificationRequest, IdCard
 	sites: ['china', 'international'],
 	responseSchema: IdCardVerificationResponseSchema,
 	rateLimit: 100,
+	credentialProbe: true,
 	outcomes: {
 		results: NAME_AND_ID_NUMBER_RESULTS,
 		failedOperations: failedOperations('UnKnown'),

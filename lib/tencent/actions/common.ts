@@ -56,6 +56,11 @@ export interface ActionDefinition<Req, Res extends BaseResponse> {
 	 * entries carry, e.g. the document check's API generation) and their step in it.
 	 */
 	pendingCheck?: { kind: string; step: 'start' | 'result' };
+	/**
+	 * The action the credential test sends with no parameters: Tencent checks the signature first,
+	 * so a good key gets MissingParameter (never billed) and a bad one an AuthFailure code.
+	 */
+	credentialProbe?: boolean;
 	/** Phantom field so the request type travels with the definition. */
 	readonly request?: Req;
 }

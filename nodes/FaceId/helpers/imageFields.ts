@@ -9,7 +9,7 @@ import {
 import { Base64Bytes } from '../../../lib/tencent/requestBody';
 import { invalidField } from '../../shared/errors';
 
-/** One image parameter of an action, e.g. the ID-card photo of CheckIdCardInformation. */
+/** One image parameter of an action, e.g. the ID-card photo of the ID-card photo check. */
 export interface ImageFieldSpec {
 	/** Prefix of the node parameters: `<key>Source`, `<key>BinaryProperty`, `<key>Url`, `<key>Base64`. */
 	key: string;
