@@ -28,14 +28,20 @@ export function normalizeIdCardNumber(id: string): string {
 	return id.trim().toUpperCase();
 }
 
-/** Whether yyyymmdd is a real calendar date between 1800-01-01 and `today` (UTC). */
-function isPlausibleBirthDate(yyyymmdd: string, today: Date): boolean {
+/** Whether yyyymmdd is a real calendar date (UTC). */
+function isCalendarDate(yyyymmdd: string): boolean {
 	const year = Number(yyyymmdd.slice(0, 4));
 	const month = Number(yyyymmdd.slice(4, 6));
 	const day = Number(yyyymmdd.slice(6, 8));
 	const date = new Date(Date.UTC(year, month - 1, day));
-	const isRealDate = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-	return isRealDate && year >= EARLIEST_BIRTH_YEAR && date.getTime() <= today.getTime();
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Whether a real yyyymmdd date lies between 1800-01-01 and `today` (UTC). */
+function isPlausibleBirthDate(yyyymmdd: string, today: Date): boolean {
+	const year = Number(yyyymmdd.slice(0, 4));
+	const date = Date.UTC(year, Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8)));
+	return year >= EARLIEST_BIRTH_YEAR && date <= today.getTime();
 }
 
 export interface IdCardValidationOptions {
@@ -45,17 +51,17 @@ export interface IdCardValidationOptions {
 
 /**
  * Why an ID number cannot be a valid GB 11643 number, or undefined when it can: 18 characters,
- * 17 digits then a digit or X, a real birth date between 1800 and `today` at positions 7-14, and
- * the right check digit. Surrounding spaces and a lower-case x are not accepted: call
+ * 17 digits then a digit or X, a real calendar date at positions 7-14, the right check digit, and
+ * a birth date between 1800 and `today`. Surrounding spaces and a lower-case x are not accepted: call
  * `normalizeIdCardNumber` first.
  */
 export function idCardNumberProblem(id: string, options: IdCardValidationOptions = {}): string | undefined {
 	if (id.length !== 18) return `must have 18 characters, not ${id.length}`;
 	if (!/^\d{17}[\dX]$/.test(id)) return 'must be 17 digits followed by a digit or X';
-	if (!isPlausibleBirthDate(id.slice(6, 14), options.today ?? new Date())) {
-		return 'has no valid birth date in characters 7 to 14';
-	}
+	const birth = id.slice(6, 14);
+	if (!isCalendarDate(birth)) return 'has no valid birth date in characters 7 to 14';
 	if (idCardCheckDigit(id.slice(0, 17)) !== id[17]) return 'has a wrong check digit (GB 11643)';
+	if (!isPlausibleBirthDate(birth, options.today ?? new Date())) return 'has no valid birth date in characters 7 to 14 (before 1800 or in the future)';
 	return undefined;
 }
 

@@ -68,7 +68,7 @@ const INPUT_CASES: InputCase[] = [
 	{ label: 'letters in the number', parameters: IDV, bad: { json: { ...ZHANG_SAN, id: '11010519850615ABCD' } }, message: 'ID Card Number must be 17 digits followed by a digit or X [item 1]' },
 	{ label: 'full-width digits', parameters: IDV, bad: { json: { ...ZHANG_SAN, id: '１１０１０５１９８５０６１５００２２' } }, message: 'ID Card Number must be 17 digits followed by a digit or X [item 1]' },
 	{ label: 'a space inside the number', parameters: IDV, bad: { json: { ...ZHANG_SAN, id: '110105 198506150022' } }, message: 'ID Card Number must have 18 characters, not 19 [item 1]' },
-	{ label: 'birth date in the future', parameters: IDV, bad: { json: { ...ZHANG_SAN, id: FUTURE_BIRTH_DATE } }, message: 'ID Card Number has no valid birth date in characters 7 to 14 [item 1]' },
+	{ label: 'birth date in the future', parameters: IDV, bad: { json: { ...ZHANG_SAN, id: FUTURE_BIRTH_DATE } }, message: 'ID Card Number has no valid birth date in characters 7 to 14 (before 1800 or in the future) [item 1]' },
 	{ label: 'impossible birth date', parameters: IDV, bad: { json: { ...ZHANG_SAN, id: BAD_BIRTH_DATE } }, message: 'ID Card Number has no valid birth date in characters 7 to 14 [item 1]' },
 	{ label: 'empty ID number', parameters: IDV, bad: { json: { ...ZHANG_SAN, id: '' } }, message: 'ID Card Number is empty [item 1]' },
 	{ label: 'blank ID number', parameters: IDV, bad: { json: { ...ZHANG_SAN, id: '   ' } }, message: 'ID Card Number is empty [item 1]' },
