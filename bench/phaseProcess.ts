@@ -24,7 +24,7 @@ import { workloadIdentities } from '../sandbox/workload';
 import { runWorkflow, setupHarness } from '../test/harness';
 import { packageTypes } from '../test/harness/packageTypes';
 import { FACEID_NODE, faceIdWorkflow } from '../test/support/faceIdWorkflow';
-import { createUndiciTransport } from '../tools/undiciTransport';
+import { createUndiciTransport } from '../test/support/undiciTransport';
 import { serveParent } from './children';
 
 export interface Measured {
@@ -219,7 +219,7 @@ async function imagePhase(message: { url: string; count: number; imageBytes: num
 
 /**
  * The package's own client without n8n: lib/tencent's client, rate limiter, retry policy and
- * ordered concurrency (what the node runs on), over the undici transport of tools/.
+ * ordered concurrency (what the node runs on), over the undici transport of test/support/.
  */
 async function clientPhase(message: { url: string; count: number; concurrency: number }): Promise<SdkPhaseResult> {
 	const client = new TencentCloudClient(createUndiciTransport({ ...SANDBOX_CREDENTIALS, customEndpoint: message.url }));

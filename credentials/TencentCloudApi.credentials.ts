@@ -7,12 +7,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_PROBE, serviceForAction } from '../lib/tencent/catalogue';
-import { resolveEndpoint } from '../lib/tencent/endpoint';
-import { JSON_CONTENT_TYPE, signTc3 } from '../lib/tencent/signer';
-
-/** Signed with `x-tc-action` too, as Tencent's newer docs do: the action cannot be swapped in transit. */
-const SIGNED_HEADERS = ['content-type', 'host', 'x-tc-action'];
+import { CREDENTIAL_PROBE } from '../lib/tencent/catalogue';
+import { signedRequest } from '../lib/tencent/signedRequest';
 
 function header(headers: IHttpRequestOptions['headers'], name: string): string | undefined {
 	if (!headers) return undefined;
@@ -140,53 +136,34 @@ export class TencentCloudApi implements ICredentialType {
 		if (!action) {
 			throw new Error('Tencent Cloud requests need an X-TC-Action header');
 		}
-		const service = serviceForAction(action);
-		const endpoint = resolveEndpoint({
-			site: credentials.site as string | undefined,
-			customEndpoint: credentials.endpoint as string | undefined,
-			service,
-		});
-
 		// n8n sends a string or Buffer body unchanged: serialise once and sign exactly those bytes.
 		const body =
 			typeof requestOptions.body === 'string' || Buffer.isBuffer(requestOptions.body)
 				? requestOptions.body
 				: JSON.stringify(requestOptions.body ?? {});
-		// A caller that corrects clock skew passes its own timestamp; otherwise sign with the local clock.
-		const timestamp = Number(header(requestOptions.headers, 'X-TC-Timestamp') ?? Math.floor(Date.now() / 1000));
-		const region = header(requestOptions.headers, 'X-TC-Region') ?? ((credentials.region as string) || '').trim();
-		const sessionToken = ((credentials.sessionToken as string) || '').trim();
-		const language = (credentials.language as string) || '';
-
-		const { authorization } = signTc3({
+		const signed = signedRequest({
 			secretId: String(credentials.secretId ?? ''),
 			secretKey: String(credentials.secretKey ?? ''),
-			service,
-			host: endpoint.host,
-			method: 'POST',
-			payload: body,
-			contentType: JSON_CONTENT_TYPE,
-			timestamp,
+			sessionToken: ((credentials.sessionToken as string) || '').trim(),
+			site: credentials.site as string | undefined,
+			customEndpoint: credentials.endpoint as string | undefined,
+			language: (credentials.language as string) || '',
 			action,
-			signedHeaders: SIGNED_HEADERS,
+			region: header(requestOptions.headers, 'X-TC-Region') ?? ((credentials.region as string) || '').trim(),
+			body,
+			// A caller that corrects clock skew passes its own timestamp; otherwise sign with the local clock.
+			timestamp: Number(header(requestOptions.headers, 'X-TC-Timestamp') ?? Math.floor(Date.now() / 1000)),
 		});
-
 		const headers: Record<string, unknown> = {
 			...withoutHeaders(requestOptions.headers, ['content-type', 'host', 'x-tc-timestamp', 'x-tc-region', 'authorization']),
-			Authorization: authorization,
-			'Content-Type': JSON_CONTENT_TYPE,
-			Host: endpoint.host,
-			'X-TC-Timestamp': String(timestamp),
+			...signed.headers,
 		};
-		if (region) headers['X-TC-Region'] = region;
-		if (sessionToken) headers['X-TC-Token'] = sessionToken;
-		if (language) headers['X-TC-Language'] = language;
 
 		return {
 			...requestOptions,
 			method: 'POST',
 			baseURL: undefined,
-			url: endpoint.url,
+			url: signed.url,
 			body,
 			headers: headers as IHttpRequestOptions['headers'],
 		};

@@ -13,7 +13,7 @@ import { GetCardVerificationResult } from '../../lib/tencent/actions/GetCardVeri
 import { cardVerificationActions } from '../../sandbox/actions/cardVerificationActions';
 import { testJpeg, testPng } from '../../sandbox/actions/testImages';
 import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/server';
-import { createUndiciTransport } from '../../tools/undiciTransport';
+import { createUndiciTransport } from '../support/undiciTransport';
 
 /** The sandbox clock runs this far ahead of the real one; clients sign with the same offset. */
 let offsetMs = 0;

@@ -1,5 +1,5 @@
 /**
- * TencentCloudClient end to end through the signing undici transport (tools/undiciTransport.ts),
+ * TencentCloudClient end to end through the signing undici transport (test/support/undiciTransport.ts),
  * with nock 15 answering for https://faceid.tencentcloudapi.com. nock intercepts undici's
  * `request` at the socket level (@mswjs/interceptors), so the real transport code runs.
  */
@@ -10,7 +10,7 @@ import { resolveEndpoint } from '../../lib/tencent/endpoint';
 import { TencentCloudError } from '../../lib/tencent/errors';
 import { IdCardVerification, type IdCardVerificationResponse } from '../../lib/tencent/actions/IdCardVerification';
 import { JSON_CONTENT_TYPE, parseTc3Authorization, signTc3, tc3Date } from '../../lib/tencent/signer';
-import { createUndiciTransport } from '../../tools/undiciTransport';
+import { createUndiciTransport } from '../support/undiciTransport';
 
 const HOST = 'faceid.tencentcloudapi.com';
 const ORIGIN = `https://${HOST}`;

@@ -13,7 +13,7 @@ import { CheckIdCardInformation } from '../../lib/tencent/actions/CheckIdCardInf
 import { defineAction, type BaseResponse } from '../../lib/tencent/actions/common';
 import { IdCardVerification, type IdCardVerificationRequest } from '../../lib/tencent/actions/IdCardVerification';
 import { defineSandboxAction, SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/server';
-import { createUndiciTransport } from '../../tools/undiciTransport';
+import { createUndiciTransport } from '../support/undiciTransport';
 
 const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const publicKeyPem = pair.publicKey.export({ type: 'pkcs1', format: 'pem' }).toString();

@@ -12,7 +12,7 @@ import { MAX_NAME_LENGTH } from '../../lib/tencent/idCardNumber';
 import { isBillable } from '../../lib/tencent/outcomes';
 import { BILLABLE_RESULTS, RESULT_DESCRIPTIONS, TEST_IDENTITIES } from '../../sandbox/identities';
 import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/server';
-import { createUndiciTransport } from '../../tools/undiciTransport';
+import { createUndiciTransport } from '../support/undiciTransport';
 
 let sandbox: Sandbox;
 let client: TencentCloudClient;

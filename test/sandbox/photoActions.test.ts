@@ -16,7 +16,7 @@ import { OUTCOME_TABLES } from '../../lib/tencent/catalogue';
 import { isBillable } from '../../lib/tencent/outcomes';
 import { GIF_BYTES, readImageScenario, testJpeg, testPng } from '../../sandbox/actions/testImages';
 import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/server';
-import { createUndiciTransport } from '../../tools/undiciTransport';
+import { createUndiciTransport } from '../support/undiciTransport';
 
 const ZHANG_SAN = { Name: '张三', IdCard: '110105198506150022' };
 const WANG_WU_ID = '51010720000229007X';
