@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { MEGABYTE } from '../images';
-import type { Base64Field } from '../requestBody';
+import type { ApplyCardVerificationRequest } from './ApplyCardVerification';
 import { defineAction } from './common';
 
 /**
@@ -9,13 +9,8 @@ import { defineAction } from './common';
  * the FaceID generation's start action. Same images and document codes (plus RESIDENCE_PERMIT), images at most
  * 2 MB after base64, and the answer carries only the token: no polling interval or limit.
  */
-export interface ApplyCardVerificationExternalRequest {
-	Nationality: string;
-	CardType: string;
-	ImageBase64Front?: Base64Field;
-	ImageUrlFront?: string;
-	ImageBase64Back?: Base64Field;
-	ImageUrlBack?: string;
+/** The FaceID generation's request, and the portrait option. */
+export interface ApplyCardVerificationExternalRequest extends ApplyCardVerificationRequest {
 	/** Whether the result should carry the portrait cut from the document (HeadImageBase64). */
 	ReturnHeadImage?: boolean;
 }
