@@ -4,12 +4,12 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { outcomeOfCardVerification } from '../../lib/tencent/pendingVerifications/cardVerification';
 import { isReservationKey } from '../../lib/tencent/pendingVerifications/keys';
 import type { EmittedResult } from '../../lib/tencent/pendingVerifications/poller';
-import { cardVerificationFields } from '../shared/cardVerificationFields';
+import { cardVerificationFields, headImageBinaryFields } from '../shared/cardVerificationFields';
 import { protectOutput, type PrivacySettings } from '../shared/privacy';
-import { moveFieldsToBinary, type BinaryField } from '../shared/responseFields';
+import { moveFieldsToBinary } from '../shared/responseFields';
 
 /** A portrait as base64 in the JSON is unreadable in the editor: it becomes a file. */
-const HEAD_IMAGE: readonly BinaryField[] = [{ field: 'HeadImageBase64', defaultProperty: 'headImage', fileName: 'head' }];
+const HEAD_IMAGE = headImageBinaryFields();
 
 export /** What "Fetch Test Event" shows: a passed Hong Kong ID card, fictional data. */
 function sampleResult(): EmittedResult {

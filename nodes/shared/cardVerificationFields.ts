@@ -141,7 +141,10 @@ export function simplifyCardResult(response: IDataObject): IDataObject {
 	return pickFields(response, [...SIMPLIFIED_RESULT_FIELDS, 'Error']);
 }
 
-/** The portrait Tencent cuts from the document (OCR generation) becomes a binary property. */
-export const CARD_RESULT_BINARY_FIELDS: readonly BinaryField[] = [
-	{ field: 'HeadImageBase64', propertyParameter: 'headImageBinaryProperty', defaultProperty: 'headImage', fileName: 'head' },
-];
+/**
+ * The portrait Tencent cuts from the document (OCR generation) becomes a binary property: the one
+ * a parameter names, or `headImage` where the node has no such parameter.
+ */
+export function headImageBinaryFields(propertyParameter?: string): readonly BinaryField[] {
+	return [{ field: 'HeadImageBase64', propertyParameter, defaultProperty: 'headImage', fileName: 'head' }];
+}

@@ -20,7 +20,7 @@ import {
 import { startPendingCheck } from '../../../../lib/tencent/pendingVerifications/startFlow';
 import {
 	cardVerificationFields,
-	CARD_RESULT_BINARY_FIELDS,
+	headImageBinaryFields,
 	generationProperty,
 	readGeneration,
 	readReference,
@@ -191,5 +191,5 @@ export const applyCardVerification: FlowOperation = {
 	properties,
 	perform,
 	simplify: simplifyCardResult,
-	binaryFields: CARD_RESULT_BINARY_FIELDS,
+	binaryFields: headImageBinaryFields('headImageBinaryProperty'),
 };

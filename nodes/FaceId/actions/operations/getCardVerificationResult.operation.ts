@@ -10,7 +10,7 @@ import { isTencentCloudError } from '../../../../lib/tencent/errors';
 import { cardVerificationCheck } from '../../../../lib/tencent/pendingVerifications/cardVerification';
 import {
 	cardVerificationFields,
-	CARD_RESULT_BINARY_FIELDS,
+	headImageBinaryFields,
 	generationProperty,
 	readGeneration,
 	readRegion,
@@ -79,5 +79,5 @@ export const getCardVerificationResult: FlowOperation = {
 	],
 	perform,
 	simplify: simplifyCardResult,
-	binaryFields: CARD_RESULT_BINARY_FIELDS,
+	binaryFields: headImageBinaryFields(),
 };
