@@ -1,12 +1,15 @@
 /** What every e2e phase shares, and the check each example workflow gets in each phase. */
 import type { Sandbox } from '../../sandbox/server';
+import type { N8nRelease } from '../n8n/paths';
 import type { RunExecutionData } from '../n8n/rest';
 import type { ExampleNode, ExampleWorkflow } from '../n8n/userFolder';
 import { compareOutputs, describeOutputs, outputsOf, type WorkflowExpectation } from './outputs';
 import type { Report } from './report';
 
 export interface E2eContext {
-	/** .cache/e2e: user folders, logs, the tarball. */
+	/** The installed n8n release this run tests. */
+	release: N8nRelease;
+	/** .cache/e2e/n8n-<version>: this release's user folders and logs. */
 	workDir: string;
 	tarball: string;
 	sandbox: Sandbox;

@@ -22,7 +22,8 @@ const EXECUTION_TIMEOUT_MS = 120_000;
 
 export async function runQueueMode(ctx: E2eContext): Promise<void> {
 	const { report } = ctx;
-	report.section(`Queue mode: Redis, one main instance and ${WORKERS} workers`);
+	report.section(`n8n ${ctx.release.version} · Queue mode: Redis, one main instance and ${WORKERS} workers`);
+	report.ranMode('queue');
 	const folder = path.join(ctx.workDir, 'queue');
 	const logs = path.join(folder, 'logs');
 	const redisPort = await freePort();
@@ -30,6 +31,7 @@ export async function runQueueMode(ctx: E2eContext): Promise<void> {
 		userFolder: folder,
 		port: await freePort(),
 		encryptionKey: 'e2e-queue-mode-key',
+		release: ctx.release,
 		extra: {
 			EXECUTIONS_MODE: 'queue',
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
@@ -82,7 +84,7 @@ export async function runQueueMode(ctx: E2eContext): Promise<void> {
 		}
 		report.line(`redis 127.0.0.1:${redisPort}, main ${instance.url}, ${WORKERS} workers ready`);
 
-		const rest = new N8nRest(instance.url);
+		const rest = new N8nRest(instance.url, ctx.release);
 		await rest.signIn();
 		for (const example of examples) {
 			const start = startOf(example);

@@ -23,9 +23,10 @@ export interface RegularModeOptions {
 
 export async function runRegularMode(ctx: E2eContext, options: RegularModeOptions): Promise<void> {
 	const { report } = ctx;
-	report.section('Regular mode: the package installed from its npm tarball into a fresh n8n user folder');
+	report.section(`n8n ${ctx.release.version} · Regular mode: the package installed from its npm tarball into a fresh n8n user folder`);
+	report.ranMode('regular');
 	const folder = path.join(ctx.workDir, 'regular');
-	const instance = new N8nInstance({ userFolder: folder, port: await freePort(), encryptionKey: 'e2e-regular-mode-key' });
+	const instance = new N8nInstance({ userFolder: folder, port: await freePort(), encryptionKey: 'e2e-regular-mode-key', release: ctx.release });
 	await freshUserFolder(instance, ctx.tarball);
 	await importCredentials(instance, [sandboxCredential(ctx.sandbox.url)], folder);
 	await importWorkflows(instance, ctx.examples, folder);
@@ -43,7 +44,7 @@ export async function runRegularMode(ctx: E2eContext, options: RegularModeOption
 	const main = await instance.start('start', 'n8n main', path.join(folder, 'logs', 'main.log'));
 	try {
 		await instance.waitUntilReady(main);
-		const rest = new N8nRest(instance.url);
+		const rest = new N8nRest(instance.url, ctx.release);
 		await rest.signIn();
 		await checkPackageLoaded(ctx, instance.url, rest);
 		await checkTriggerWorkflows(ctx, { rest, triggers, mode: 'regular' });

@@ -1,12 +1,12 @@
 /**
  * One n8n instance as the tooling runs it: its environment (a user folder, a port on 127.0.0.1,
  * nothing that calls out to the internet), its CLI commands and its long-running processes.
- * Variable names are n8n 2.40's own (packages/@n8n/config in the installed n8n).
+ * Variable names are the same in n8n 2.40 and 2.41 (packages/@n8n/config in each installed n8n).
  */
 import { createServer } from 'node:net';
 import path from 'node:path';
 
-import { N8N_BIN } from './paths';
+import { n8nRelease, type N8nRelease } from './paths';
 import {
 	cleanEnv,
 	runChecked,
@@ -33,10 +33,16 @@ export interface N8nInstanceOptions {
 	encryptionKey: string;
 	/** More variables (queue mode, worker ports). */
 	extra?: Record<string, string>;
+	/** The installed n8n release it runs (ensureN8nInstalled); default the one `npm run dev` uses. */
+	release?: N8nRelease;
 }
 
 export class N8nInstance {
-	constructor(readonly options: N8nInstanceOptions) {}
+	readonly release: N8nRelease;
+
+	constructor(readonly options: N8nInstanceOptions) {
+		this.release = options.release ?? n8nRelease();
+	}
 
 	get url(): string {
 		return `http://127.0.0.1:${this.options.port}`;
@@ -92,12 +98,12 @@ export class N8nInstance {
 
 	/** An n8n CLI command (import:*, publish:*) run to its end; throws unless it exits 0. */
 	async cli(args: string[], options: CliOptions = {}): Promise<CommandResult> {
-		return await runChecked(process.execPath, [N8N_BIN, ...args], await this.cliOptions(args, options));
+		return await runChecked(process.execPath, [this.release.bin, ...args], await this.cliOptions(args, options));
 	}
 
 	/** An n8n CLI command whose failure the caller reads (`execute` exits 1 when the workflow fails). */
 	async cliResult(args: string[], options: CliOptions = {}): Promise<CommandResult> {
-		return await runCommand(process.execPath, [N8N_BIN, ...args], await this.cliOptions(args, options));
+		return await runCommand(process.execPath, [this.release.bin, ...args], await this.cliOptions(args, options));
 	}
 
 	private async cliOptions(args: string[], options: CliOptions): Promise<CommandOptions> {
@@ -106,7 +112,7 @@ export class N8nInstance {
 
 	/** `n8n start` (main) or `n8n worker`, logging to a file. */
 	async start(command: 'start' | 'worker', name: string, logFile: string, env: Record<string, string> = {}): Promise<Service> {
-		return startService(name, process.execPath, [N8N_BIN, command], { env: await this.env(env), logFile });
+		return startService(name, process.execPath, [this.release.bin, command], { env: await this.env(env), logFile });
 	}
 
 	/** Resolves once the main instance serves its editor and REST API. */

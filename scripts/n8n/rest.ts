@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 
-import { N8N_INSTALL_DIR } from './paths';
+import { n8nRelease, type N8nRelease } from './paths';
 
 export interface OwnerAccount {
 	email: string;
@@ -57,7 +57,11 @@ export class N8nRest {
 
 	private authCookie?: string;
 
-	constructor(readonly baseUrl: string) {}
+	/** `release`: the n8n serving baseUrl, whose own parser reads its run data. */
+	constructor(
+		readonly baseUrl: string,
+		private readonly release: N8nRelease = n8nRelease(),
+	) {}
 
 	get cookie(): string | undefined {
 		return this.authCookie;
@@ -109,12 +113,12 @@ export class N8nRest {
 
 	async execution(id: string): Promise<ExecutionDetails> {
 		const raw = await this.request<ExecutionSummary & { data: string }>('GET', `/rest/executions/${id}`);
-		return { ...raw, data: parseFlatted(raw.data) };
+		return { ...raw, data: parseFlatted(raw.data, this.release) };
 	}
 }
 
 /** n8n stores run data in the `flatted` format (JSON with shared references); n8n ships the parser. */
-function parseFlatted(text: string): RunExecutionData {
-	const flatted = require(path.join(N8N_INSTALL_DIR, 'node_modules', 'flatted')) as { parse(text: string): unknown };
+function parseFlatted(text: string, release: N8nRelease): RunExecutionData {
+	const flatted = require(path.join(release.dir, 'node_modules', 'flatted')) as { parse(text: string): unknown };
 	return flatted.parse(text) as RunExecutionData;
 }
