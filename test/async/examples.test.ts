@@ -14,7 +14,7 @@ import { closeAllRegistries } from '../../lib/tencent/pendingVerifications/regis
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { runWorkflow, type WorkflowJson } from '../harness';
 import { triggerRunner } from '../harness/pollTrigger';
-import { CREDENTIAL_TYPES, NODE_TYPES, sandboxCredential } from './support/workflows';
+import { CREDENTIAL_TYPES, NODE_TYPES, sandboxCredential } from '../support/documentCheckWorkflows';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const load = (file: string) => JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as WorkflowJson;

@@ -15,7 +15,7 @@ import { closeAllRegistries, openRegistry, type RegistryConfig } from '../../lib
 import { cardVerificationActions } from '../../sandbox/actions/cardVerificationActions';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { scenarioFor, type ProcessConfig } from './processes/config';
-import { startRedisServer, type RedisServer } from './support/redisServer';
+import { startRedisServer, type RedisServer } from '../support/redisServer';
 
 const WORKERS = 4;
 const PER_WORKER = 250;

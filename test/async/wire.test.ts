@@ -9,7 +9,7 @@ import nock from 'nock';
 import { parseTc3Authorization, signTc3 } from '../../lib/tencent/signer';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/server';
 import { testJpeg, testPng } from '../../sandbox/actions/testImages';
-import { runFaceIdItems } from './support/workflows';
+import { runFaceIdItems } from '../support/documentCheckWorkflows';
 
 interface Captured {
 	host: string;

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'net';
 import { MEGABYTE } from '../../lib/tencent/images';
 import { GIF_BYTES, testJpeg, testPng } from '../../sandbox/actions/testImages';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { counts, outcomeOf, runFaceId, type TestItem } from './workflow';
+import { counts, outcomeOf, runFaceId, type TestItem } from '../support/faceIdItems';
 
 const ZHANG_SAN = { name: '张三', id: '110105198506150022' };
 

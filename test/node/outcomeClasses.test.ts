@@ -7,7 +7,7 @@ import type { NodeParameterValueType } from 'n8n-workflow';
 
 import { testJpeg, testPng, type ImageScenario } from '../../sandbox/actions/testImages';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { counts, outcomeOf, runFaceId, type TestItem } from './workflow';
+import { counts, outcomeOf, runFaceId, type TestItem } from '../support/faceIdItems';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -2,10 +2,12 @@
  * The layout the contributors' guide ("Adding an action" in the README) promises: an action's
  * Tencent name is spelled only in its definition, its operation file and its sandbox answer file
  * (plus one line in each index); the trigger takes nothing from inside the FaceID node's folder;
- * operation and node files stay small.
+ * operation and node files stay small; and the tests of an operation, of the trigger and of each
+ * lib/ module are found from its file name.
  */
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative, resolve } from 'path';
+import * as ts from 'typescript';
 
 import { ACTIONS } from '../../lib/tencent/catalogue';
 
@@ -66,4 +68,84 @@ test('every operation file and both node files are under 200 lines', () => {
 	const checked = FILES.filter((file) => file.endsWith('.operation.ts') || file.endsWith('.node.ts'));
 	expect(checked.length).toBeGreaterThanOrEqual(8);
 	for (const file of checked) expect([file, text(file).split('\n').length < 200]).toEqual([file, true]);
+});
+
+describe('tests are found from the file name of what they test', () => {
+	/** `lib/x/y.ts` → `test/lib/x/y.test.ts`: the mirrored path. */
+	const testOf = (file: string): string => `test/${file.replace(/\.ts$/, '.test.ts')}`;
+	const TESTS = sourceFiles(join(ROOT, 'test')).filter((file) => file.endsWith('.test.ts'));
+
+	/** Modules that declare what others implement, with nothing of their own to run a test against. */
+	const DECLARATIONS: Readonly<Record<string, string>> = {
+		'lib/tencent/pendingVerifications/registry/types.ts': "the registry protocol: its types and the list of its states",
+		'lib/tencent/actions/common.ts': "what an action definition is: its types, the shared response schemas and defineAction's identity",
+	};
+
+	/** Statements that hold nothing to run: types, type imports, re-exports. */
+	function statementsOf(file: string): ts.NodeArray<ts.Statement> {
+		return ts.createSourceFile(file, text(file), ts.ScriptTarget.ES2022, false).statements;
+	}
+	const isTypeOnly = (file: string): boolean =>
+		statementsOf(file).every(
+			(statement) =>
+				ts.isInterfaceDeclaration(statement) ||
+				ts.isTypeAliasDeclaration(statement) ||
+				(ts.isImportDeclaration(statement) && statement.importClause?.isTypeOnly === true) ||
+				(ts.isExportDeclaration(statement) && statement.isTypeOnly),
+		);
+	/** A barrel re-exports other modules and nothing else (an index with code of its own needs a test). */
+	const isBarrel = (file: string): boolean => statementsOf(file).every((statement) => ts.isExportDeclaration(statement) && statement.moduleSpecifier !== undefined);
+
+	const DEFINITIONS = new Set(ACTIONS.map((action) => `lib/tencent/actions/${action.name}.ts`));
+	const VERDICT_TABLE_TEST = 'test/lib/tencent/actions/verdicts.test.ts';
+
+	const LIB_MODULES = FILES.filter((file) => file.startsWith('lib/tencent/'));
+	const TESTED_LIB_MODULES = LIB_MODULES.filter((file) => !DECLARATIONS[file] && !DEFINITIONS.has(file) && !isTypeOnly(file) && !isBarrel(file));
+
+	test('the modules left out are the ones with nothing to run, and they exist', () => {
+		const typeOnly = LIB_MODULES.filter(isTypeOnly);
+		const barrels = LIB_MODULES.filter(isBarrel);
+		expect(typeOnly).toEqual(expect.arrayContaining(['lib/tencent/sleep.ts', 'lib/tencent/pendingVerifications/check.ts']));
+		expect(barrels).toEqual(expect.arrayContaining(['lib/tencent/actions/index.ts']));
+		// An index that does something of its own is tested like any module.
+		expect(TESTED_LIB_MODULES).toEqual(
+			expect.arrayContaining(['lib/tencent/pendingVerifications/registry/index.ts', 'lib/tencent/pendingVerifications/cardVerification/index.ts']),
+		);
+		for (const file of Object.keys(DECLARATIONS)) expect(FILES).toContain(file);
+		for (const file of DEFINITIONS) expect(FILES).toContain(file);
+		expect(TESTED_LIB_MODULES.length).toBeGreaterThan(25);
+	});
+
+	test('every lib/ module has its test at the mirrored path under test/lib/', () => {
+		expect(TESTED_LIB_MODULES.filter((file) => !TESTS.includes(testOf(file)))).toEqual([]);
+	});
+
+	test('every action definition is checked by the one verdict table test, by name', () => {
+		const tableTest = text(VERDICT_TABLE_TEST);
+		const unchecked = ACTIONS.map((action) => action.name).filter((name) => !new RegExp(`\\b${name}\\b`).test(tableTest));
+		expect(unchecked).toEqual([]);
+	});
+
+	test('every operation has its test: nodes/FaceId/actions/operations/<op>.operation.ts → test/nodes/…/<op>.operation.test.ts', () => {
+		const operations = FILES.filter((file) => /^nodes\/FaceId\/actions\/operations\/[^/]+\.operation\.ts$/.test(file));
+		expect(operations.length).toBeGreaterThanOrEqual(6);
+		expect(operations.filter((file) => !TESTS.includes(testOf(file)))).toEqual([]);
+	});
+
+	test("the trigger node, its hand-over, and the FaceID node's router and item pipeline have their tests", () => {
+		const files = [
+			'nodes/FaceIdTrigger/FaceIdTrigger.node.ts',
+			'nodes/FaceIdTrigger/handOver.ts',
+			'nodes/FaceId/actions/router.ts',
+			'nodes/FaceId/actions/runItem.ts',
+		];
+		for (const file of files) expect(FILES).toContain(file);
+		expect(files.filter((file) => !TESTS.includes(testOf(file)))).toEqual([]);
+	});
+
+	test('no test under test/lib/ or test/nodes/ outlives its module: each mirrors a source file', () => {
+		const mirrored = TESTS.filter((file) => file.startsWith('test/lib/') || file.startsWith('test/nodes/'));
+		const orphans = mirrored.filter((file) => !existsSync(join(ROOT, file.replace(/^test\//, '').replace(/\.test\.ts$/, '.ts'))));
+		expect(orphans).toEqual([]);
+	});
 });

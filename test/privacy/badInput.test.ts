@@ -16,7 +16,7 @@ import { idCardCheckDigit } from '../../lib/tencent/idCardNumber';
 import { MEGABYTE } from '../../lib/tencent/images';
 import { GIF_BYTES, testJpeg, testPng } from '../../sandbox/actions/testImages';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { runFaceId, type FaceIdRun, type TestItem } from '../node/workflow';
+import { runFaceId, type FaceIdRun, type TestItem } from '../support/faceIdItems';
 
 const ZHANG_SAN = { name: '张三', id: '110105198506150022' };
 /** A valid number whose check digit is changed: the classic typo. */

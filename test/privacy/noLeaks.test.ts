@@ -14,7 +14,7 @@ import nock from 'nock';
 import { testJpeg, testPng, type ImageScenario } from '../../sandbox/actions/testImages';
 import { startSandbox, type Sandbox, type SandboxKey } from '../../sandbox/server';
 import { FACEID_NODE } from '../support/faceIdWorkflow';
-import { runFaceId, type FaceIdRun, type TestItem } from '../node/workflow';
+import { runFaceId, type FaceIdRun, type TestItem } from '../support/faceIdItems';
 
 const CANARY = 'LEAKCANARY';
 const KEY: SandboxKey = {

@@ -11,7 +11,7 @@ import { SM4_GCM_UNAVAILABLE } from '../../lib/tencent/encryption';
 import { faceIdDescription } from '../../nodes/FaceId/description';
 import { testJpeg, testPng } from '../../sandbox/actions/testImages';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { counts, outcomeOf, runFaceId, type TestItem } from '../node/workflow';
+import { counts, outcomeOf, runFaceId, type TestItem } from '../support/faceIdItems';
 
 const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const publicKeyPem = pair.publicKey.export({ type: 'pkcs1', format: 'pem' }).toString();

@@ -8,7 +8,7 @@ import nock from 'nock';
 import type { NodeParameterValueType } from 'n8n-workflow';
 
 import { testJpeg, testPng } from '../../sandbox/actions/testImages';
-import { runFaceId, type FaceIdRun, type TestItem } from '../node/workflow';
+import { runFaceId, type FaceIdRun, type TestItem } from '../support/faceIdItems';
 
 const ENDPOINT = 'https://faceid.test';
 const IMAGES = 'https://images.test';

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 
 import { closeAllRegistries } from '../../../lib/tencent/pendingVerifications/registry';
 import { testPng } from '../../../sandbox/actions/testImages';
-import { runFaceIdItems } from '../support/workflows';
+import { runFaceIdItems } from '../../support/documentCheckWorkflows';
 import { registryParameters, scenarioFor, type ProcessConfig } from './config';
 
 async function main(): Promise<void> {

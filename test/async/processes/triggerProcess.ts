@@ -9,7 +9,7 @@ import { appendFileSync } from 'node:fs';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { triggerRunner } from '../../harness/pollTrigger';
-import { CREDENTIAL_TYPES, NODE_TYPES, sandboxCredential, TRIGGER_TYPE } from '../support/workflows';
+import { CREDENTIAL_TYPES, NODE_TYPES, sandboxCredential, TRIGGER_TYPE } from '../../support/documentCheckWorkflows';
 import { registryParameters, type ProcessConfig } from './config';
 
 const OUTPUTS = ['passed', 'failed', 'review'];

@@ -1,0 +1,266 @@
+/**
+ * The verdict tables of every action definition (lib/tencent/actions/<ActionName>.ts), checked
+ * together against Tencent's API pages, and the shared vocabulary they are built from
+ * (lib/tencent/actions/verdicts.ts): every documented Result and FailedOperation.* code has a
+ * meaning, errors stay errors, the similarity threshold and the warnings behave, nothing billed is
+ * ever marked retryable, and the document-check steps, whose verdict is a Status, cover theirs.
+ */
+import { TencentCloudError } from '../../../../lib/tencent/errors';
+import { parseWarnings } from '../../../../lib/tencent/actions/CheckIdCardInformation';
+import {
+	DEFAULT_SIMILARITY_THRESHOLD,
+	isBillable,
+	outcomeOfApiError,
+	outcomeOfResult,
+	returnsSimilarity,
+} from '../../../../lib/tencent/outcomes';
+import { ACTIONS, OUTCOME_TABLES } from '../../../../lib/tencent/catalogue';
+import { failedOperationErrors, failedOperations, NAME_AND_ID_NUMBER_RESULTS, rule, SIMILARITY_RESULTS } from '../../../../lib/tencent/actions/verdicts';
+import { outcomeOfCardVerification } from '../../../../lib/tencent/pendingVerifications/cardVerification/statuses';
+
+/** The FailedOperation.* codes each API page lists (error-code table, plus codes shown in its Result examples). */
+const DOCUMENTED_FAILED_OPERATIONS: Record<string, string[]> = {
+	IdCardVerification: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
+	IdCardOCRVerification: [
+		'DecryptSystemError', 'DownLoadError', 'EmptyImageError', 'ImageBlur', 'ImageDecodeFailed', 'ImageNoIdCard',
+		'ImageSizeTooLarge', 'OcrFailed', 'StsUnAuthErrError', 'UnKnown',
+	],
+	CheckIdCardInformation: [
+		'CompareFail', 'CompareLowSimilarity', 'CompareSystemError', 'DownLoadError', 'EmptyImageError', 'EncryptSystemError',
+		'FileSaveError', 'IdFormatError', 'IdNameMisMatch', 'IdNoExistSystem', 'IdPhotoNoExist', 'IdPhotoPoorQuality',
+		'IdPhotoSystemNoanswer', 'ImageBlur', 'ImageDecodeFailed', 'ImageNoIdCard', 'ImageSizeTooLarge', 'LifePhotoDetectFaces',
+		'LifePhotoDetectFake', 'LifePhotoDetectNoFaces', 'LifePhotoPoorQuality', 'LifePhotoSizeError', 'OcrFailed',
+		'OcrWarningOccurred', 'RequestLimitExceeded', 'StsUnAuthErrError', 'UnKnown',
+	],
+	ImageRecognitionV2: [
+		'CompareFail', 'CompareLibServiceUnavailable', 'CompareLowSimilarity', 'CompareSystemError', 'DecryptSystemError',
+		'IdFormatError', 'IdNameMisMatch', 'IdNoExistSystem', 'IdPhotoNoExist', 'IdPhotoPoorQuality', 'IdPhotoSystemNoanswer',
+		'IdentityAuthLimitExceeded', 'LifePhotoDetectFaces', 'LifePhotoDetectFake', 'LifePhotoDetectNoFaces',
+		'LifePhotoPoorQuality', 'LifePhotoSizeError', 'NameFormatError', 'StsUnAuthErrError', 'UnKnown',
+	],
+};
+
+const DOCUMENTED_RESULTS: Record<string, string[]> = {
+	IdCardVerification: ['0', '-1', '-2', '-3', '-4', '-5', '-6', '-7'],
+	IdCardOCRVerification: ['0', '-1', '-2', '-3', '-4', '-5', '-6', '-7'],
+	CheckIdCardInformation: ['Success'],
+	ImageRecognitionV2: ['Success'],
+};
+
+/**
+ * The document check's steps: the start step answers with a token, not a verdict; the result
+ * step's verdict is its Status (the values its API page and Tencent's SDKs list).
+ */
+const DOCUMENT_CHECK_STEPS: Record<string, { starts: string } | { statuses: string[] }> = {
+	ApplyCardVerification: { starts: 'faceid' },
+	ApplyCardVerificationExternal: { starts: 'ocr' },
+	GetCardVerificationResult: { statuses: ['PASSED', 'WARNING', 'REJECTED', 'PROCESSING'] },
+	GetCardVerificationExternalResult: { statuses: ['PROCESSING', 'ABNORMAL', 'COMPLETED'] },
+};
+
+const RESULT_CODE_ACTIONS = Object.keys(DOCUMENTED_RESULTS);
+
+test('every definition of the catalogue is checked here: a Result-code table or a document-check step', () => {
+	expect([...RESULT_CODE_ACTIONS, ...Object.keys(DOCUMENT_CHECK_STEPS)].sort()).toEqual(ACTIONS.map((action) => action.name).sort());
+	for (const action of ACTIONS) {
+		// A verdict comes from a Result table or from the check's Status, never both.
+		expect([action.name, action.outcomes === undefined]).toEqual([action.name, action.pendingCheck !== undefined]);
+	}
+});
+
+function apiError(action: string, code: string): TencentCloudError {
+	return new TencentCloudError({ kind: 'api', code, message: code, action, requestId: 'req-1', httpStatus: 200 });
+}
+
+describe.each(RESULT_CODE_ACTIONS)('%s', (action) => {
+	const table = OUTCOME_TABLES[action];
+
+	test('every documented Result code and FailedOperation code is in the table, as a verdict or as an error', () => {
+		expect(Object.keys(table.results).sort()).toEqual([...DOCUMENTED_RESULTS[action]].sort());
+		const covered = [...Object.keys(table.failedOperations), ...Object.keys(table.errors)].sort();
+		expect(covered).toEqual(DOCUMENTED_FAILED_OPERATIONS[action].map((name) => `FailedOperation.${name}`).sort());
+		// No code is both.
+		for (const code of Object.keys(table.errors)) expect(table.failedOperations[code]).toBeUndefined();
+	});
+
+	test('a verdict means the same whether it comes in Result or as Response.Error', () => {
+		for (const code of Object.keys(table.failedOperations)) {
+			const inResult = outcomeOfResult(action, { Result: code, RequestId: 'req-1' });
+			const asError = outcomeOfApiError(action, apiError(action, code));
+			expect(asError).toEqual({ ...inResult, description: table.failedOperations[code].description });
+			expect(inResult.status).toBe(table.failedOperations[code].status);
+		}
+	});
+
+	test('auth, quota and encryption FailedOperation codes are errors: never an outcome, never billed', () => {
+		for (const code of Object.keys(table.errors)) {
+			expect(outcomeOfApiError(action, apiError(action, code))).toBeUndefined();
+			expect(isBillable(action, code)).toBe(false);
+			// In Result, the same code throws the error it stands for.
+			const thrown = (() => {
+				try {
+					outcomeOfResult(action, { Result: code, Description: 'from Tencent', RequestId: 'req-9' });
+				} catch (error) {
+					return error;
+				}
+				return undefined;
+			})();
+			expect(thrown).toBeInstanceOf(TencentCloudError);
+			expect(thrown).toMatchObject({ kind: 'api', code, action, requestId: 'req-9', message: 'from Tencent' });
+		}
+	});
+
+	test('nothing billed is retryable: a retry would pay twice', () => {
+		for (const rule of [...Object.values(table.results), ...Object.values(table.failedOperations)]) {
+			expect(rule.billable && rule.retryable).toBe(false);
+		}
+	});
+
+	test('only a match passes; every "failed" verdict is billed (Tencent reached a verdict)', () => {
+		const all = { ...table.results, ...table.failedOperations };
+		const passed = Object.keys(all).filter((code) => all[code].status === 'passed');
+		expect(passed).toEqual([DOCUMENTED_RESULTS[action][0]]);
+		for (const rule of Object.values(all).filter((candidate) => candidate.status === 'failed')) {
+			expect(rule.billable).toBe(true);
+		}
+	});
+});
+
+describe('the similarity threshold, for the actions that return Sim', () => {
+	test('only CheckIdCardInformation and ImageRecognitionV2 return Sim', () => {
+		expect(RESULT_CODE_ACTIONS.filter(returnsSimilarity)).toEqual(['CheckIdCardInformation', 'ImageRecognitionV2']);
+		expect(DEFAULT_SIMILARITY_THRESHOLD).toBe(70);
+	});
+
+	test.each([
+		[89.88, undefined, 'passed'],
+		[70, undefined, 'passed'],
+		[69.99, undefined, 'failed'],
+		[65, 60, 'passed'],
+		[89.88, 90, 'failed'],
+		[0, 0, 'passed'],
+	])('Success with Sim %s, threshold %s → %s', (sim, threshold, status) => {
+		const outcome = outcomeOfResult('ImageRecognitionV2', { Result: 'Success', Sim: sim, RequestId: 'r' }, { similarityThreshold: threshold });
+		expect(outcome).toMatchObject({ status, code: 'Success', similarity: sim, billable: true, retryable: false });
+		if (status === 'failed') {
+			expect(outcome.description).toBe(`Similarity ${sim} is below the threshold ${threshold ?? 70} (Tencent answered Success)`);
+		}
+	});
+
+	test('Success without a Sim goes to review: the threshold cannot be checked', () => {
+		const outcome = outcomeOfResult('CheckIdCardInformation', { Result: 'Success', Sim: null, RequestId: 'r' });
+		expect(outcome.status).toBe('review');
+		expect(outcome).not.toHaveProperty('similarity');
+	});
+
+	test('CompareLowSimilarity keeps its Sim and stays failed, even under a threshold of 0', () => {
+		const outcome = outcomeOfResult(
+			'ImageRecognitionV2',
+			{ Result: 'FailedOperation.CompareLowSimilarity', Sim: 26.04, RequestId: 'r' },
+			{ similarityThreshold: 0 },
+		);
+		expect(outcome).toMatchObject({ status: 'failed', similarity: 26.04 });
+	});
+
+	test('an action without Sim ignores the threshold', () => {
+		const outcome = outcomeOfResult('IdCardVerification', { Result: '0', Sim: 10, RequestId: 'r' }, { similarityThreshold: 99 });
+		expect(outcome.status).toBe('passed');
+	});
+});
+
+describe('warnings', () => {
+	test('OcrWarningOccurred goes to review with every code spelled out', () => {
+		const outcome = outcomeOfResult('CheckIdCardInformation', {
+			Result: 'FailedOperation.OcrWarningOccurred',
+			Warnings: '-9101|-9102|-9103|-9104|-9105|-9106|-8001',
+			Sim: 0,
+			RequestId: 'r',
+		});
+		expect(outcome.status).toBe('review');
+		expect(outcome.warnings).toEqual([
+			{ code: '-9101', description: 'ID card border incomplete' },
+			{ code: '-9102', description: 'ID card photocopy' },
+			{ code: '-9103', description: 'ID card re-shot (photo of a screen or of a photo)' },
+			{ code: '-9104', description: 'Temporary ID card' },
+			{ code: '-9105', description: 'ID card frame occluded' },
+			{ code: '-9106', description: 'ID card edited (suspected PS traces)' },
+			{ code: '-8001', description: 'Blurry image' },
+		]);
+	});
+
+	test('a passing answer that still carries warnings goes to review', () => {
+		const outcome = outcomeOfResult('CheckIdCardInformation', { Result: 'Success', Sim: 95, Warnings: '-9104', RequestId: 'r' });
+		expect(outcome).toMatchObject({ status: 'review', warnings: [{ code: '-9104', description: 'Temporary ID card' }] });
+	});
+
+	test('empty Warnings add nothing; an unknown code is kept, marked undocumented', () => {
+		expect(outcomeOfResult('CheckIdCardInformation', { Result: 'Success', Sim: 95, Warnings: '', RequestId: 'r' })).not.toHaveProperty('warnings');
+		expect(parseWarnings(' -9102 | -9999 ')).toEqual([
+			{ code: '-9102', description: 'ID card photocopy' },
+			{ code: '-9999', description: 'Warning -9999 (not documented by Tencent)' },
+		]);
+	});
+});
+
+describe.each(Object.entries(DOCUMENT_CHECK_STEPS))('%s', (name, step) => {
+	const definition = ACTIONS.find((action) => action.name === name)!;
+
+	test('has no Result table: its verdict is not a Result code', () => {
+		expect(definition.outcomes).toBeUndefined();
+		expect(OUTCOME_TABLES[name]).toBeUndefined();
+	});
+
+	if ('starts' in step) {
+		test('starts its generation\'s check and answers with a token', () => {
+			expect(definition.pendingCheck).toEqual({ kind: step.starts, step: 'start' });
+			expect(definition.responseSchema.safeParse({ CardVerificationToken: 'tok', RequestId: 'r' }).success).toBe(true);
+			expect(definition.responseSchema.safeParse({ RequestId: 'r' }).success).toBe(false);
+		});
+	} else {
+		test('every documented Status has a documented meaning, and the answer carrying it is accepted', () => {
+			expect(definition.pendingCheck?.step).toBe('result');
+			for (const status of step.statuses) {
+				expect(definition.responseSchema.safeParse({ Status: status, RequestId: 'r' }).success).toBe(true);
+				const outcome = outcomeOfCardVerification({ Status: status });
+				expect([status, outcome.description]).not.toEqual([status, expect.stringContaining('not documented')]);
+				expect(outcome.billable).toBe(true);
+			}
+			// Only PROCESSING is worth asking again.
+			expect(step.statuses.filter((status) => outcomeOfCardVerification({ Status: status }).retryable)).toEqual(['PROCESSING']);
+		});
+	}
+});
+
+describe('the shared vocabulary (verdicts.ts)', () => {
+	test('a code picked by name gets the FailedOperation. prefix; a misspelled one fails at load, naming it', () => {
+		expect(Object.keys(failedOperations('ImageBlur', 'OcrFailed'))).toEqual(['FailedOperation.ImageBlur', 'FailedOperation.OcrFailed']);
+		expect(Object.keys(failedOperationErrors('StsUnAuthErrError'))).toEqual(['FailedOperation.StsUnAuthErrError']);
+		expect(() => failedOperations('ImageBlurr')).toThrow('verdicts: no rule for FailedOperation.ImageBlurr');
+		expect(() => failedOperationErrors('ImageBlur')).toThrow('verdicts: no rule for FailedOperation.ImageBlur');
+		expect(() => failedOperations('StsUnAuthErrError')).toThrow(/StsUnAuthErrError/);
+	});
+
+	test('a code means the same in every action that returns it', () => {
+		const byCode = new Map<string, unknown>();
+		for (const action of RESULT_CODE_ACTIONS) {
+			const table = OUTCOME_TABLES[action];
+			for (const [code, meaning] of Object.entries({ ...table.failedOperations, ...table.errors })) {
+				if (byCode.has(code)) expect([action, code, meaning]).toEqual([action, code, byCode.get(code)]);
+				byCode.set(code, meaning);
+			}
+		}
+		expect(OUTCOME_TABLES.IdCardVerification.results).toBe(NAME_AND_ID_NUMBER_RESULTS);
+		expect(OUTCOME_TABLES.IdCardOCRVerification.results).toBe(NAME_AND_ID_NUMBER_RESULTS);
+		expect(OUTCOME_TABLES.ImageRecognitionV2.results).toBe(SIMILARITY_RESULTS);
+	});
+
+	test('the tables that carry Sim are exactly the ones built on "Success"', () => {
+		for (const action of RESULT_CODE_ACTIONS) {
+			expect([action, OUTCOME_TABLES[action].similarity]).toEqual([action, OUTCOME_TABLES[action].results === SIMILARITY_RESULTS]);
+		}
+	});
+
+	test('rule() keeps its four fields', () => {
+		expect(rule('review', false, true, 'try later')).toEqual({ status: 'review', billable: false, retryable: true, description: 'try later' });
+	});
+});

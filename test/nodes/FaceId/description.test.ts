@@ -1,0 +1,182 @@
+/**
+ * What the editor shows: each operation with only its own fields (resolved by n8n's own
+ * NodeHelpers, as the editor does), a hint or description on every field, the subtitle, the
+ * outputs, usableAsTool, the codex file and the icons.
+ */
+import { existsSync, readFileSync } from 'fs';
+import { join, resolve } from 'path';
+import { NodeHelpers, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { TencentCloudApi } from '../../../credentials/TencentCloudApi.credentials';
+import { findAction, OUTCOME_TABLES, serviceForAction } from '../../../lib/tencent/catalogue';
+import { OPERATIONS } from '../../../nodes/FaceId/actions/operations';
+import { isFlowOperation, type SingleCallOperation } from '../../../nodes/FaceId/actions/types';
+import { readNodeOptions } from '../../../nodes/shared/options';
+import { faceIdDescription } from '../../../nodes/FaceId/description';
+import { FaceId } from '../../../nodes/FaceId/FaceId.node';
+import { PACKAGE_NAME } from '../../harness';
+
+const ROOT = resolve(__dirname, '../../..');
+const NODE = { typeVersion: 1 };
+
+/** The top-level parameters the editor shows for these values, with their defaults filled in. */
+function shownParameters(values: Record<string, unknown>): string[] {
+	const shown = NodeHelpers.getNodeParameters(faceIdDescription.properties, values as never, true, false, NODE, faceIdDescription);
+	return Object.keys(shown ?? {});
+}
+
+describe('each operation shows only its own fields', () => {
+	const COMMON = ['operation', 'routeByOutcome', 'simplify', 'options'];
+
+	test.each([
+		[{ operation: 'idCardVerification' }, ['name', 'idCard']],
+		[{ operation: 'idCardOcrVerification' }, ['verifyBy', 'idCardPhotoSource', 'idCardPhotoBinaryProperty']],
+		[{ operation: 'idCardOcrVerification', verifyBy: 'nameAndIdNumber' }, ['verifyBy', 'name', 'idCard']],
+		[{ operation: 'idCardOcrVerification', idCardPhotoSource: 'url' }, ['verifyBy', 'idCardPhotoSource', 'idCardPhotoUrl']],
+		[
+			{ operation: 'checkIdCardInformation', idCardPhotoSource: 'base64' },
+			[
+				'idCardPhotoSource',
+				'idCardPhotoBase64',
+				'warnPhotocopy',
+				'warnBorder',
+				'warnReshoot',
+				'warnEdited',
+				'warnTemporaryCard',
+				'warnBlurry',
+				'portraitBinaryProperty',
+			],
+		],
+		[{ operation: 'imageRecognitionV2' }, ['name', 'idCard', 'facePhotoSource', 'facePhotoBinaryProperty', 'additionalFields']],
+	])('%j → %j', (values, own) => {
+		expect(shownParameters(values).sort()).toEqual([...COMMON, ...own].sort());
+	});
+
+	test("every operation's own properties are tied to that operation", () => {
+		const operationProperties = faceIdDescription.properties.filter((property) => !['operation', 'routeByOutcome', 'simplify', 'options'].includes(property.name));
+		for (const property of operationProperties) {
+			const operations = property.displayOptions?.show?.operation;
+			expect(operations).toHaveLength(1);
+			const owner = OPERATIONS.find((operation) => operation.value === operations?.[0]);
+			expect(owner?.properties.map((own) => own.name)).toContain(property.name);
+		}
+	});
+
+	test('Options › Region shows only for the operations that send to it (the document check has its own Region)', () => {
+		const option = (faceIdDescription.properties.find((property) => property.name === 'options')?.options as INodeProperties[]).find(
+			(candidate) => candidate.name === 'region',
+		);
+		expect(option?.displayOptions?.show?.['/operation']).toEqual(SYNCHRONOUS);
+	});
+
+	test('Options › Timeout applies its default to every operation even when the option was never added', () => {
+		const option = (faceIdDescription.properties.find((property) => property.name === 'options')?.options as INodeProperties[]).find(
+			(candidate) => candidate.name === 'timeout',
+		);
+		expect(option?.displayOptions).toBeUndefined();
+		const context = { getNodeParameter: () => ({}) } as unknown as IExecuteFunctions;
+		expect(readNodeOptions(context).timeout).toBe(option?.default);
+		expect(option?.default).toBe(30);
+	});
+
+	test('Similarity Threshold shows only for the operations whose action returns Sim', () => {
+		const option = (faceIdDescription.properties.find((property) => property.name === 'options')?.options as INodeProperties[]).find(
+			(candidate) => candidate.name === 'similarityThreshold',
+		);
+		expect(option).toMatchObject({ default: 70, typeOptions: { minValue: 0, maxValue: 100 } });
+		expect(option?.displayOptions?.show?.['/operation']).toEqual(['checkIdCardInformation', 'imageRecognitionV2']);
+	});
+});
+
+/** The single-call operations (the synchronous checks); the flow operations are tested with their own code. */
+const SYNCHRONOUS = ['idCardVerification', 'idCardOcrVerification', 'checkIdCardInformation', 'imageRecognitionV2'];
+
+/** The node's shared fields and those of the synchronous operations. */
+const CHECKED_PROPERTIES = faceIdDescription.properties.filter((property) => {
+	const operations = property.displayOptions?.show?.operation as string[] | undefined;
+	return operations === undefined || operations.every((operation) => SYNCHRONOUS.includes(operation));
+});
+
+describe('every field explains itself', () => {
+	/** Every property, including the options of collections, with its path. */
+	function walk(properties: INodeProperties[], path: string[] = []): Array<[string, INodeProperties]> {
+		return properties.flatMap((property) => {
+			const here: Array<[string, INodeProperties]> = [[[...path, property.name].join('.'), property]];
+			const nested = (property.options ?? []).filter((option): option is INodeProperties => 'type' in option && 'displayName' in option);
+			return [...here, ...walk(nested, [...path, property.name])];
+		});
+	}
+
+	test.each(walk(CHECKED_PROPERTIES))('%s has a hint or a description', (_path, property) => {
+		const text = `${property.hint ?? ''}${property.description ?? ''}`.trim();
+		expect(text.length).toBeGreaterThan(10);
+	});
+
+	test('every option of an options field describes itself', () => {
+		for (const [, property] of walk(CHECKED_PROPERTIES).filter(([, candidate]) => candidate.type === 'options')) {
+			for (const option of property.options ?? []) {
+				expect((option as { description?: string }).description?.length ?? 0).toBeGreaterThan(5);
+			}
+		}
+	});
+});
+
+describe('node description', () => {
+	test('one operation per action, each in the action catalogue (the credential signs it); the single-call ones with a verdict table', () => {
+		const operation = faceIdDescription.properties.find((property) => property.name === 'operation');
+		expect(operation?.options?.map((option) => (option as { value: string }).value)).toEqual(OPERATIONS.map((candidate) => candidate.value));
+		const singleCall = OPERATIONS.filter((candidate): candidate is SingleCallOperation => !isFlowOperation(candidate));
+		expect(singleCall.map((candidate) => candidate.value)).toEqual(SYNCHRONOUS);
+		for (const candidate of singleCall) {
+			expect(findAction(candidate.action.name)).toBe(candidate.action);
+			expect(serviceForAction(candidate.action.name)).toBe('faceid');
+			expect(OUTCOME_TABLES[candidate.action.name]).toBe(candidate.action.outcomes);
+		}
+	});
+
+	test('the subtitle shows the chosen operation by its label', () => {
+		const match = /^=\{\{ (\{.*\})\[\$parameter\["operation"\]\] \}\}$/.exec(String(faceIdDescription.subtitle));
+		expect(match).not.toBeNull();
+		expect(JSON.parse(match![1])).toEqual(Object.fromEntries(OPERATIONS.map((candidate) => [candidate.value, candidate.name])));
+	});
+
+	test('usable as an AI tool, three named outputs (one with routing off), the credential required', () => {
+		const description = new FaceId().description;
+		expect(description.usableAsTool).toBe(true);
+		expect(description.credentials).toContainEqual({ name: 'tencentCloudApi', required: true });
+		const outputs = String(description.outputs);
+		expect(outputs).toContain('$parameter.routeByOutcome === false');
+		for (const name of ['Passed', 'Failed', 'Review']) expect(outputs).toContain(`"displayName":"${name}"`);
+		const simplify = description.properties.find((property) => property.name === 'simplify');
+		expect(simplify).toMatchObject({ type: 'boolean', default: true });
+	});
+});
+
+describe('codex and icons', () => {
+	const codex = JSON.parse(readFileSync(join(ROOT, 'nodes/FaceId/FaceId.node.json'), 'utf8'));
+
+	test('the codex names the node, its categories and documentation links', () => {
+		expect(codex.node).toBe(`${PACKAGE_NAME}.${faceIdDescription.name}`);
+		expect(codex.categories.length).toBeGreaterThan(0);
+		const links = [...codex.resources.primaryDocumentation, ...codex.resources.credentialDocumentation].map((entry: { url: string }) => entry.url);
+		expect(links.length).toBeGreaterThanOrEqual(3);
+		for (const url of links) expect(url).toMatch(/^https:\/\/(www\.tencentcloud\.com|cloud\.tencent\.com)\/document\//);
+	});
+
+	const iconFiles = (icon: unknown, base: string): string[] => {
+		const { light, dark } = icon as { light: string; dark: string };
+		return [light, dark].map((file) => resolve(base, file.replace(/^file:/, '')));
+	};
+
+	test.each([
+		['node', new FaceId().description.icon, join(ROOT, 'nodes/FaceId')],
+		['credential', new TencentCloudApi().icon, join(ROOT, 'credentials')],
+	])('%s: a light and a dark SVG icon that exist', (_what, icon, base) => {
+		const [light, dark] = iconFiles(icon, base);
+		expect(light).not.toBe(dark);
+		for (const file of [light, dark]) {
+			expect(existsSync(file)).toBe(true);
+			expect(readFileSync(file, 'utf8')).toMatch(/^<svg [^>]*viewBox="0 0 60 60"/);
+		}
+	});
+});
