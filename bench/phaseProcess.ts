@@ -49,6 +49,13 @@ export interface NodePhaseResult extends Measured {
 	wrongVerdict: number;
 	/** Error items by error code (continue-on-fail), e.g. { HTTP500: 21 }. */
 	errors: Record<string, number>;
+	/** Error items that say Tencent may have processed and billed their request. */
+	reportedPossiblyBilled: number;
+	/**
+	 * The attempts items counted as possibly billed (`outcome.possiblyBilledAttempts`), summed over
+	 * the items whose answer is billed: there the lost attempt's answer was the same, and billed too.
+	 */
+	countedPossiblyBilled: number;
 	missing: number;
 	workflowError?: string;
 }
@@ -126,12 +133,19 @@ function collectGarbage(): void {
 /** Items → outcome codes, by pairedItem, against the expected codes. */
 function tally(outputs: INodeExecutionData[][], expected: readonly string[]) {
 	const byItem = new Array<string | undefined>(expected.length);
+	let reportedPossiblyBilled = 0;
+	let countedPossiblyBilled = 0;
 	for (const items of outputs) {
 		for (const item of items) {
 			const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
 			if (typeof paired !== 'object' || paired === null) continue;
-			const outcome = item.json.outcome as { code?: string } | undefined;
-			byItem[paired.item] = outcome?.code ?? `error:${String(item.json.error).split(':')[0]}`;
+			const outcome = item.json.outcome as
+				| { code?: string; billable?: boolean; possiblyBilled?: boolean; possiblyBilledAttempts?: number }
+				| undefined;
+			if (outcome?.possiblyBilled) reportedPossiblyBilled++;
+			if (outcome?.billable) countedPossiblyBilled += outcome.possiblyBilledAttempts ?? 0;
+			// An error item (continue-on-fail) carries an outcome too: its error decides.
+			byItem[paired.item] = item.json.error !== undefined ? `error:${String(item.json.error).split(':')[0]}` : outcome?.code;
 		}
 	}
 	const errors: Record<string, number> = {};
@@ -145,7 +159,7 @@ function tally(outputs: INodeExecutionData[][], expected: readonly string[]) {
 		else wrongVerdict++;
 	});
 	for (let index = byItem.length; index < expected.length; index++) missing++;
-	return { rightVerdict, wrongVerdict, errors, missing };
+	return { rightVerdict, wrongVerdict, errors, missing, reportedPossiblyBilled, countedPossiblyBilled };
 }
 
 async function runNodePhase(message: {

@@ -1,7 +1,8 @@
 /**
  * Fault injection for resilience tests and benchmarks: a share of requests fails the way a flaky
- * path to Tencent fails. Faults strike before the action runs (at the gateway), so a faulted
- * request is never processed or billed. Deterministic: the same seed gives the same sequence of
+ * path to Tencent fails. By default faults strike before the action runs (at the gateway), so a
+ * faulted request is never processed or billed; with the server's `faultTiming: 'after-charge'`
+ * they strike after the action billed, on the way back. Deterministic: the same seed gives the same sequence of
  * faults over the sequence of arriving requests.
  */
 import { createHmac, randomBytes } from 'crypto';

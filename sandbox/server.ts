@@ -53,8 +53,14 @@ export interface SandboxOptions {
 	encryptionPrivateKeyPem?: string;
 	/** Every answer (faults included, resets excepted) leaves this many ms after the request arrived. */
 	latencyMs?: number;
-	/** Share of requests (0 … 1) that fail at the gateway, before the action runs: never billed. */
+	/** Share of requests (0 … 1) that fail instead of getting their answer. */
 	faultRate?: number;
+	/**
+	 * When a fault strikes. `before-processing` (default): at the gateway, before the action runs,
+	 * never billed. `after-charge`: the action runs and bills, then the answer is lost to the fault,
+	 * as when a gateway or the connection fails on the way back. Both look the same to the client.
+	 */
+	faultTiming?: 'before-processing' | 'after-charge';
 	/** Relative weights of the fault kinds; default all equal. See sandbox/faults.ts. */
 	faultMix?: Partial<Record<FaultKind, number>>;
 	/** Seed of the fault sequence (default 1): same seed, same faults in arrival order. */
@@ -182,7 +188,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const requestId = randomUUID();
 		const contentHash = requestContentHash(header(req.headers, 'x-tc-action'), body);
 		const fault = injectFault();
-		if (fault) {
+		const faultAfterCharge = options.faultTiming === 'after-charge';
+		if (fault && !faultAfterCharge) {
 			requests.push({
 				time: nowMs,
 				requestId,
@@ -216,6 +223,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				code: apiError.code,
 				billable: apiError.billable,
 			};
+		}
+		if (fault) {
+			// The action ran (and billed); its answer is lost on the way back.
+			requests.push({ time: nowMs, requestId, ...record, contentHash, fault });
+			return await sendFault(res, fault, nowMs, requestId, latencyMs);
 		}
 		requests.push({ time: nowMs, requestId, ...record, contentHash });
 

@@ -34,6 +34,15 @@ export interface CallOptions {
 	region?: string;
 	timeoutMs?: number;
 	signal?: AbortSignal;
+	/** Filled by a retrying client: how many attempts the call took, and how many Tencent may have billed. */
+	attempts?: AttemptLog;
+}
+
+export interface AttemptLog {
+	/** Requests sent for this call. */
+	sent: number;
+	/** Of those, the ones that failed after Tencent may have processed (and billed) them. */
+	possiblyProcessed: number;
 }
 
 export class TencentCloudClient {

@@ -1,7 +1,8 @@
 /**
  * The one error type the API client throws. `kind` says where the failure happened, because that
- * decides what a caller may do next: an `api` error was answered by Tencent (and may be billed),
- * `http` and `network` errors never reached the API, `timeout` may or may not have.
+ * decides what a caller may do next: an `api` error was answered by Tencent (and may be billed);
+ * an `http` error came from a gateway and a `network` or `timeout` error from the socket, and
+ * whether the API processed the request then depends on the code (see retryPolicy.ts).
  */
 export type TencentErrorKind = 'api' | 'http' | 'network' | 'timeout' | 'invalid-response';
 
@@ -14,6 +15,8 @@ export interface TencentCloudErrorDetails {
 	httpStatus?: number;
 	/** Server clock from the Date header, when the server sent one (used to correct clock skew). */
 	serverDate?: string;
+	/** Tencent may have processed (and billed) the request this error answers: it was not sent again. */
+	possiblyProcessed?: boolean;
 }
 
 export class TencentCloudError extends Error {
@@ -23,6 +26,7 @@ export class TencentCloudError extends Error {
 	readonly requestId?: string;
 	readonly httpStatus?: number;
 	readonly serverDate?: string;
+	readonly possiblyProcessed?: boolean;
 
 	constructor(details: TencentCloudErrorDetails) {
 		super(details.message);
@@ -33,6 +37,7 @@ export class TencentCloudError extends Error {
 		this.requestId = details.requestId;
 		this.httpStatus = details.httpStatus;
 		this.serverDate = details.serverDate;
+		if (details.possiblyProcessed) this.possiblyProcessed = true;
 	}
 }
 

@@ -28,6 +28,12 @@ export interface Outcome {
 	similarity?: number;
 	/** The ID-card photo check's `Warnings`, one entry per code, spelled out. */
 	warnings?: Warning[];
+	/** Requests sent for this item, when more than one. */
+	attempts?: number;
+	/** Of those, the failed ones Tencent may have processed and billed (counted for reconciliation). */
+	possiblyBilledAttempts?: number;
+	/** The item failed after Tencent may have processed (and billed) its request. */
+	possiblyBilled?: boolean;
 }
 
 export interface OutcomeOptions {

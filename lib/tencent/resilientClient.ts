@@ -1,6 +1,7 @@
 /**
  * The client both nodes call Tencent with: paces requests at Tencent's per-action limits, retries
- * only failures that prove nothing was processed, and corrects clock skew once. The decisions
+ * only failures that prove nothing was processed (unless told to retry the others, which it
+ * counts), and corrects clock skew once. The decisions
  * live beside it (retryPolicy, rateLimiter, clockSkew, the catalogue's limits); the caller injects
  * the transport, the timers and the log, so the node, the trigger and tests share this one class.
  * No n8n import.
@@ -17,7 +18,8 @@ export interface ResilienceSettings {
 	/** 0: Tencent's documented limit for the action. */
 	maxRequestsPerSecond: number;
 	maxRetries: number;
-	retryOnTimeout: boolean;
+	/** Send again what Tencent may have processed (and billed); each such attempt is counted. */
+	retryPossiblyProcessed: boolean;
 }
 
 export interface ResilientClientDependencies {
@@ -46,7 +48,7 @@ export class ResilientClient extends TencentCloudClient {
 		const signingClock = new SigningClock(now);
 		super(dependencies.transport(() => signingClock.timestamp()));
 		this.signingClock = signingClock;
-		this.policy = { ...DEFAULT_RETRY_POLICY, maxRetries: settings.maxRetries, retryOnTimeout: settings.retryOnTimeout };
+		this.policy = { ...DEFAULT_RETRY_POLICY, maxRetries: settings.maxRetries, retryPossiblyProcessed: settings.retryPossiblyProcessed };
 		this.limiters = new ActionRateLimiters((action) => effectiveRateLimit(action, settings.maxRequestsPerSecond), {
 			now,
 			sleep: dependencies.sleep,
@@ -68,6 +70,7 @@ export class ResilientClient extends TencentCloudClient {
 				signal,
 				correctClock: (error) => this.signingClock.correctFrom(error.serverDate),
 				onRetry: (event) => this.logRetry(action.name, event),
+				attempts: options.attempts,
 			},
 		);
 	}

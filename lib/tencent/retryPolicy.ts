@@ -3,13 +3,17 @@
  * Pure (no n8n import, no timers): the caller injects `sleep` and the clock, so the node uses
  * n8n's `sleep` and the tests use a fake clock.
  *
- * The rule that matters most: an answer Tencent bills is never sent again. Only failures that
- * prove the request was not processed are retried by default; a timeout after sending may have
- * been billed, so it is retried only when the user opts in.
+ * The rule that matters most: no check is bought twice without the item saying so. FaceID
+ * requests take no idempotency key, so a request is sent again by default only when its failure
+ * proves Tencent did not process it: throttling (Tencent refuses before processing) and a
+ * connection that never opened. A failure after the request may have reached the API (a gateway's
+ * 5xx, InternalError, ServiceUnavailable, a reset or a timeout after sending) is sent again only
+ * when the user opts in, and then every such attempt is counted, because each may have been billed.
  */
 import type { Sleep } from './sleep';
 
 export type { Sleep } from './sleep';
+import type { AttemptLog } from './client';
 import { isTencentCloudError, TencentCloudError } from './errors';
 import { outcomeOfApiError } from './outcomes';
 
@@ -22,8 +26,11 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 	/** No retry starts (wait included) later than this after the first attempt began. */
 	maxElapsedMs: number;
-	/** Whether a timeout after the request was sent is retried: the first call may have been billed. */
-	retryOnTimeout: boolean;
+	/**
+	 * Whether failures after which Tencent may have processed the request (and billed it) are sent
+	 * again: a gateway's 5xx, InternalError, ServiceUnavailable, a reset or a timeout after sending.
+	 */
+	retryPossiblyProcessed: boolean;
 }
 
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
@@ -31,47 +38,45 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 	baseDelayMs: 250,
 	maxDelayMs: 8_000,
 	maxElapsedMs: 60_000,
-	retryOnTimeout: false,
+	retryPossiblyProcessed: false,
 });
 
 /** Why a call failed, as far as retrying is concerned. */
 export type FailureClass =
-	/** A verdict (`FailedOperation.*` in the action's decision table): an answer, maybe billed. */
+	/** A verdict (`FailedOperation.*` in the action's verdict table): an answer, maybe billed. */
 	| 'verdict'
-	/** RequestLimitExceeded and its variants: refused before processing. */
+	/** RequestLimitExceeded and its variants: Tencent refuses before processing. */
 	| 'throttled'
-	/** InternalError, ServiceUnavailable: Tencent did not process the request. */
+	/** The connection never opened (refused, no route, DNS): the request never left. */
+	| 'not-sent'
+	/** InternalError, ServiceUnavailable: answered by the API, which may have processed it first. */
 	| 'unavailable'
-	/** HTTP 502/503/504 from a gateway: the API never answered. */
+	/** HTTP 500/502/503/504 from a gateway: the API may have processed the request before it failed. */
 	| 'gateway'
-	/** Connection refused or reset before any answer. */
-	| 'connection'
-	/** No answer before the timeout: the request may have been processed (and billed). */
+	/** Reset or closed after the request was written: it may have been processed. */
+	| 'reset'
+	/** No answer before the timeout: the request may have been processed. */
 	| 'timeout'
 	/** AuthFailure.SignatureExpire: the local clock is off; fixed by re-signing, not by waiting. */
 	| 'clock-skew'
-	/** Everything else: parameters, auth, quota, a gateway's 500, an unreadable answer. */
+	/** Everything else: parameters, auth, quota, an unreadable answer. */
 	| 'final';
 
 /** RequestLimitExceeded and its variants (.IPLimitExceeded, .UinLimitExceeded, …), and FailedOperation.RequestLimitExceeded. */
 const THROTTLED = /^(FailedOperation\.)?RequestLimitExceeded(\.|$)/;
 /** Transient service faults; InternalError.EncryptSystemError and the like are settings problems, not retried. */
 const UNAVAILABLE = /^(InternalError(\.UnKnown|\.Unknown)?|ServiceUnavailable(\.[A-Za-z]+)?)$/;
-const GATEWAY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
-/** Socket codes that mean the request got no answer at all: refused, reset, closed under us. */
-const CONNECTION_CODES: ReadonlySet<string> = new Set([
-	'ECONNREFUSED',
-	'ECONNRESET',
-	'EPIPE',
-	'UND_ERR_SOCKET',
-	'UND_ERR_CONNECT_TIMEOUT',
-]);
+const GATEWAY_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
+/** Socket codes of a connection that never opened: nothing was sent. */
+const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+/** Socket codes of a connection lost under a request that may have been written in full. */
+const RESET_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 export function classifyFailure(error: unknown): FailureClass {
 	if (!isTencentCloudError(error)) return 'final';
 	switch (error.kind) {
 		case 'api':
-			// The decision table first: whatever it knows is an answer, and may be billed.
+			// The verdict table first: whatever it knows is an answer, and may be billed.
 			if (outcomeOfApiError(error.action, error)) return 'verdict';
 			if (THROTTLED.test(error.code)) return 'throttled';
 			if (UNAVAILABLE.test(error.code)) return 'unavailable';
@@ -80,7 +85,8 @@ export function classifyFailure(error: unknown): FailureClass {
 		case 'http':
 			return error.httpStatus !== undefined && GATEWAY_STATUSES.has(error.httpStatus) ? 'gateway' : 'final';
 		case 'network':
-			return CONNECTION_CODES.has(error.code) ? 'connection' : 'final';
+			if (NOT_SENT_CODES.has(error.code)) return 'not-sent';
+			return RESET_CODES.has(error.code) ? 'reset' : 'final';
 		case 'timeout':
 			return 'timeout';
 		default:
@@ -88,19 +94,15 @@ export function classifyFailure(error: unknown): FailureClass {
 	}
 }
 
+/** Whether Tencent may have processed (and billed) a request that failed this way. */
+export function mayHaveBeenProcessed(failure: FailureClass): boolean {
+	return failure === 'unavailable' || failure === 'gateway' || failure === 'reset' || failure === 'timeout';
+}
+
 /** Whether a failure of this class may be retried with backoff under the policy. */
-export function isRetryable(failure: FailureClass, policy: Pick<RetryPolicy, 'retryOnTimeout'>): boolean {
-	switch (failure) {
-		case 'throttled':
-		case 'unavailable':
-		case 'gateway':
-		case 'connection':
-			return true;
-		case 'timeout':
-			return policy.retryOnTimeout;
-		default:
-			return false;
-	}
+export function isRetryable(failure: FailureClass, policy: Pick<RetryPolicy, 'retryPossiblyProcessed'>): boolean {
+	if (failure === 'throttled' || failure === 'not-sent') return true;
+	return mayHaveBeenProcessed(failure) && policy.retryPossiblyProcessed;
 }
 
 /**
@@ -126,6 +128,8 @@ export interface RetryRuntime {
 	correctClock?: (error: TencentCloudError) => boolean;
 	/** Told about each retry before its wait, for logging. */
 	onRetry?: (event: RetryEvent) => void;
+	/** Counts the requests sent and the failed ones Tencent may have processed. */
+	attempts?: AttemptLog;
 }
 
 export interface RetryEvent {
@@ -150,12 +154,19 @@ export async function callWithRetry<T>(
 	const startedAt = runtime.now();
 	let retries = 0;
 	let clockCorrected = false;
+	let possiblyProcessed = false;
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		try {
+			if (runtime.attempts) runtime.attempts.sent++;
 			return await attempt(attemptNumber);
 		} catch (error) {
-			if (!isTencentCloudError(error) || runtime.signal?.aborted) throw error;
+			if (!isTencentCloudError(error)) throw error;
 			const failure = classifyFailure(error);
+			if (mayHaveBeenProcessed(failure)) {
+				possiblyProcessed = true;
+				if (runtime.attempts) runtime.attempts.possiblyProcessed++;
+			}
+			if (runtime.signal?.aborted) throw possiblyProcessed ? explain(error, failure, attemptNumber, policy, true) : error;
 
 			// Re-signing with the server's clock fixes this at once: one immediate retry, outside the backoff budget.
 			if (failure === 'clock-skew' && !clockCorrected && runtime.correctClock?.(error)) {
@@ -164,11 +175,11 @@ export async function callWithRetry<T>(
 				continue;
 			}
 
-			if (!isRetryable(failure, policy)) throw explain(error, failure, attemptNumber, policy);
+			if (!isRetryable(failure, policy)) throw explain(error, failure, attemptNumber, policy, possiblyProcessed);
 			const delayMs = backoffDelay(retries + 1, policy, random);
 			const elapsed = runtime.now() - startedAt;
 			if (retries >= policy.maxRetries || elapsed + delayMs > policy.maxElapsedMs) {
-				throw explain(error, failure, attemptNumber, policy);
+				throw explain(error, failure, attemptNumber, policy, possiblyProcessed);
 			}
 			retries++;
 			runtime.onRetry?.({ attempt: attemptNumber, failure, error, delayMs });
@@ -177,12 +188,17 @@ export async function callWithRetry<T>(
 	}
 }
 
-/** The last error, with a note on why it was not retried (further) when that helps the user. */
-function explain(error: TencentCloudError, failure: FailureClass, attempts: number, policy: RetryPolicy): TencentCloudError {
+/** Named in messages: the option that sends possibly processed requests again. */
+export const RETRY_POSSIBLY_PROCESSED_OPTION = 'Retry Requests Tencent May Have Processed';
+
+/** The last error, with a note on why it was not retried (further), and whether the check may have been billed. */
+function explain(error: TencentCloudError, failure: FailureClass, attempts: number, policy: RetryPolicy, possiblyProcessed: boolean): TencentCloudError {
 	const notes: string[] = [];
 	if (attempts > 1) notes.push(`gave up after ${attempts} attempts`);
-	if (failure === 'timeout' && !policy.retryOnTimeout) {
-		notes.push('not retried because Tencent may have processed and billed the first call (option "Retry on Timeout")');
+	if (mayHaveBeenProcessed(failure) && !policy.retryPossiblyProcessed) {
+		notes.push(`not sent again: Tencent may have processed and billed it (option "${RETRY_POSSIBLY_PROCESSED_OPTION}")`);
+	} else if (possiblyProcessed) {
+		notes.push('Tencent may have processed and billed an attempt');
 	}
 	if (notes.length === 0) return error;
 	return new TencentCloudError({
@@ -192,6 +208,7 @@ function explain(error: TencentCloudError, failure: FailureClass, attempts: numb
 		requestId: error.requestId,
 		httpStatus: error.httpStatus,
 		serverDate: error.serverDate,
+		possiblyProcessed,
 		message: `${error.message} (${notes.join('; ')})`,
 	});
 }

@@ -13,7 +13,7 @@ export interface SignedRequestInput {
 	secretId: string;
 	secretKey: string;
 	sessionToken?: string;
-	/** `china` or `international` (default); ignored with a custom endpoint. */
+	/** `international`, or else China; ignored with a custom endpoint (the credential defaults to `international`). */
 	site?: string;
 	customEndpoint?: string;
 	language?: string;

@@ -116,7 +116,7 @@ export const faceIdDescription: INodeTypeDescription = {
 					displayName: 'Max Retries',
 					name: 'maxRetries',
 					description:
-						'Retries, with exponential backoff, after throttling (RequestLimitExceeded), InternalError, ServiceUnavailable, HTTP 502/503/504 or a refused or reset connection. An answer Tencent bills is never retried.',
+						'Retries, with exponential backoff, of requests Tencent refused before processing them: throttling (RequestLimitExceeded) or a connection that never opened. Other failures are retried only with the option below. An answer Tencent gave is never sent again.',
 				}),
 				{
 					displayName: 'Region',
@@ -128,12 +128,13 @@ export const faceIdDescription: INodeTypeDescription = {
 					description: "Overrides the credential's default region (X-TC-Region) for this node",
 				},
 				{
-					displayName: 'Retry on Timeout',
+					displayName: 'Retry Requests Tencent May Have Processed',
+					// The name of the former "Retry on Timeout", which this option extends: saved workflows keep their choice.
 					name: 'retryOnTimeout',
 					type: 'boolean',
 					default: false,
 					description:
-						'Whether to retry when Tencent does not answer within the timeout. Off by default because the first call may have reached Tencent and been billed: a retry can pay twice for one check.',
+						"Whether to send a request again after a gateway's 5xx, InternalError, ServiceUnavailable, a reset connection or a timeout. Tencent may have processed and billed the first request, so each retry can pay again; every such attempt is counted in the item's outcome (attempts, possiblyBilledAttempts). Off: the item reports the failure and that the check may have been billed.",
 				},
 				{
 					displayName: 'Similarity Threshold',

@@ -71,8 +71,13 @@ async function pollRegistry(
 	if (!registry) throw new NodeOperationError(context.getNode(), 'The FaceID Trigger needs a Pending Registry');
 	let keepOpen = false;
 	try {
-		// Result requests are free: the same pacing and retries as the node, with the default settings.
-		const client = resilientClient(context, { maxRequestsPerSecond: 0, maxRetries: NODE_NUMBER_OPTIONS.maxRetries.default, retryOnTimeout: false });
+		// The same pacing and retries as the node. Result requests are free, so a request Tencent may
+		// have processed is asked again too.
+		const client = resilientClient(context, {
+			maxRequestsPerSecond: 0,
+			maxRetries: NODE_NUMBER_OPTIONS.maxRetries.default,
+			retryPossiblyProcessed: true,
+		});
 		const checkOf = (kind: string) => {
 			if (!isCardVerificationGeneration(kind)) {
 				throw new NodeOperationError(context.getNode(), `The registry holds a token of an unknown kind "${kind}"`);

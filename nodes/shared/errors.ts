@@ -73,7 +73,8 @@ export function itemError(context: NodeContext, error: unknown, itemIndex: numbe
 /**
  * The item an error becomes when the node continues on fail. Under "Continue (regular output)" it
  * goes to Review and carries an outcome like every Review item's (status review, the error code,
- * not billed), so a Review branch reads one shape. Under "Continue (using error output)" it keeps
+ * not billed, or `possiblyBilled` when Tencent may have processed the request), so a Review branch
+ * reads one shape. Under "Continue (using error output)" it keeps
  * the plain shape n8n moves to the error output (only `error` and `details`).
  */
 export function errorItem(context: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
@@ -89,6 +90,7 @@ export function errorItem(context: IExecuteFunctions, error: unknown, itemIndex:
 		retryable: false,
 	};
 	if (tencent?.requestId) outcome.requestId = tencent.requestId;
+	if (tencent?.possiblyProcessed) outcome.possiblyBilled = true;
 	const json: IDataObject = { error: message, ...(typeof description === 'string' ? { details: description } : {}) };
 	if (context.getNode().onError !== 'continueErrorOutput') json.outcome = outcome as unknown as IDataObject;
 	return { json, pairedItem: { item: itemIndex } };

@@ -61,7 +61,7 @@ function readNumbers<T extends Record<string, NumberOption>>(raw: Record<string,
 }
 
 export interface FaceIdNodeOptions extends NumberOptions<typeof NODE_NUMBER_OPTIONS> {
-	retryOnTimeout: boolean;
+	retryPossiblyProcessed: boolean;
 	validateBeforeSending: boolean;
 	/** Overrides the credential's region; undefined: the credential's. */
 	region?: string;
@@ -77,7 +77,8 @@ export function readNodeOptions(context: IExecuteFunctions, itemIndex = 0): Face
 	const region = typeof raw.region === 'string' ? raw.region.trim() : '';
 	return {
 		...readNumbers(raw, NODE_NUMBER_OPTIONS),
-		retryOnTimeout: raw.retryOnTimeout === true,
+		// Stored as `retryOnTimeout`, its name from when it covered timeouts only: saved workflows keep it.
+		retryPossiblyProcessed: raw.retryOnTimeout === true,
 		validateBeforeSending: raw.validateBeforeSending !== false,
 		region: region || undefined,
 		similarityThreshold: raw.similarityThreshold,

@@ -211,13 +211,13 @@ describe('hostile answers: a documented error for the item, never a crash', () =
 		{ label: 'a Response without Result', reply: [200, JSON.stringify({ Response: { RequestId: 'r-schema' } })], message: 'InvalidResponse.Schema: The IdCardVerification answer does not match its documented shape: Result Required [item 1]' },
 		{ label: 'a Result that is a number', reply: [200, JSON.stringify({ Response: { Result: 0, RequestId: 'r-type' } })], message: 'InvalidResponse.Schema: The IdCardVerification answer does not match its documented shape: Result Expected string, received number [item 1]' },
 		{ label: 'HTTP 403 from a gateway', reply: [403, '<html><body>403 Forbidden</body></html>', { 'Content-Type': 'text/html' }], message: 'HTTP403: HTTP 403 from the endpoint: <html><body>403 Forbidden</body></html> [item 1]' },
-		{ label: 'HTTP 502 from a proxy', reply: [502, '<html><head><title>502 Bad Gateway</title></head></html>', { 'Content-Type': 'text/html' }], message: 'HTTP502: HTTP 502 from the endpoint: <html><head><title>502 Bad Gateway</title></head></html> [item 1]' },
-		{ label: 'HTTP 500 with no body', reply: [500, ''], message: 'HTTP500: HTTP 500 from the endpoint [item 1]' },
-		{ label: 'HTTP 503 carrying a Tencent error', reply: [503, JSON.stringify({ Response: { Error: { Code: 'ServiceUnavailable', Message: 'busy' }, RequestId: 'r-503' } })], message: 'ServiceUnavailable: ServiceUnavailable: busy [item 1]' },
+		{ label: 'HTTP 502 from a proxy', reply: [502, '<html><head><title>502 Bad Gateway</title></head></html>', { 'Content-Type': 'text/html' }], message: 'HTTP502: HTTP 502 from the endpoint: <html><head><title>502 Bad Gateway</title></head></html> (not sent again: Tencent may have processed and billed it (option "Retry Requests Tencent May Have Processed")) [item 1]' },
+		{ label: 'HTTP 500 with no body', reply: [500, ''], message: 'HTTP500: HTTP 500 from the endpoint (not sent again: Tencent may have processed and billed it (option "Retry Requests Tencent May Have Processed")) [item 1]' },
+		{ label: 'HTTP 503 carrying a Tencent error', reply: [503, JSON.stringify({ Response: { Error: { Code: 'ServiceUnavailable', Message: 'busy' }, RequestId: 'r-503' } })], message: 'ServiceUnavailable: ServiceUnavailable: busy (not sent again: Tencent may have processed and billed it (option "Retry Requests Tencent May Have Processed")) [item 1]' },
 		{
 			label: 'a proxy page echoing the ID number and the secrets',
 			reply: [502, `<pre>upstream failed for {"IdCard":"${ZHANG_SAN.id}"} key=${SECRET_KEY} token=${SESSION_TOKEN}</pre>`],
-			message: 'HTTP502: HTTP 502 from the endpoint: <pre>upstream failed for {"IdCard":"1****************2"} key=[redacted] token=[redacted]… [item 1]',
+			message: 'HTTP502: HTTP 502 from the endpoint: <pre>upstream failed for {"IdCard":"1****************2"} key=[redacted] token=[redacted]… (not sent again: Tencent may have processed and billed it (option "Retry Requests Tencent May Have Processed")) [item 1]',
 		},
 		{ label: 'a huge HTML page', reply: [200, `<html>${'x'.repeat(1_000_000)}</html>`], message: `InvalidResponse.NotJson: The answer is not JSON: <html>${'x'.repeat(114)}… [item 1]` },
 		// Only this case has a short timeout: under load a good item's answer may take over a second.

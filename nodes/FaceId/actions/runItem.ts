@@ -5,7 +5,7 @@
  */
 import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import type { TencentCloudClient } from '../../../lib/tencent/client';
+import type { AttemptLog, TencentCloudClient } from '../../../lib/tencent/client';
 import { isTencentCloudError } from '../../../lib/tencent/errors';
 import { DEFAULT_SIMILARITY_THRESHOLD, outcomeOfApiError, outcomeOfResult, returnsSimilarity, type Outcome } from '../../../lib/tencent/outcomes';
 import { invalidField, toNodeApiError } from '../../shared/errors';
@@ -20,6 +20,12 @@ interface ClassifiedAnswer {
 	outcome: Outcome;
 	/** The verdict came as `Response.Error`: there is no response to simplify. */
 	fromError: boolean;
+}
+
+/** Counts the attempts on the outcome when there was more than one, so a finance team can reconcile. */
+function withAttempts(outcome: Outcome, attempts: AttemptLog): Outcome {
+	if (attempts.sent <= 1) return outcome;
+	return { ...outcome, attempts: attempts.sent, possiblyBilledAttempts: attempts.possiblyProcessed };
 }
 
 /** The threshold for an action that returns `Sim` (checked per item: it may be an expression); else undefined. */
@@ -46,22 +52,25 @@ async function singleCall(
 	const threshold = similarityThreshold(context, action.name, options, itemIndex);
 	// 2. Encrypt, when "Encrypt Sensitive Fields" is on.
 	const sealed = encryptForSending(context, itemIndex, action, request, privacy);
+	const attempts: AttemptLog = { sent: 0, possiblyProcessed: 0 };
 	try {
 		// 3. Call: paced, signed, retried where safe.
 		const answer = await client.call(action, sealed.request, {
 			region: options.region,
 			timeoutMs: options.timeout * 1000,
 			signal: context.getExecutionCancelSignal(),
+			attempts,
 		});
 		// 4. Decrypt. 5. Classify (throws the TencentCloudError a Result stands for when it is an error).
 		const response = decryptAnswerOf(context, itemIndex, answer, sealed);
-		const outcome = outcomeOfResult(action.name, response, { similarityThreshold: threshold });
+		const outcome = withAttempts(outcomeOfResult(action.name, response, { similarityThreshold: threshold }), attempts);
 		return { fields: { ...response } as IDataObject, outcome, fromError: false };
 	} catch (error) {
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- not Tencent's: the router wraps it once, with the item
 		if (!isTencentCloudError(error)) throw error;
-		const outcome = outcomeOfApiError(action.name, error);
-		if (!outcome) throw toNodeApiError(context, error, itemIndex);
+		const verdict = outcomeOfApiError(action.name, error);
+		if (!verdict) throw toNodeApiError(context, error, itemIndex);
+		const outcome = withAttempts(verdict, attempts);
 		return {
 			fields: { Error: { Code: error.code, Message: error.message }, RequestId: error.requestId ?? null },
 			outcome,

@@ -1,8 +1,9 @@
 /**
  * The client both nodes call Tencent with, on a fake transport and a fake clock: it paces each
  * action at its own limit (or the user's lower one), retries only what provably was not processed
- * (a timeout only when told to), re-signs once with the server's clock after SignatureExpire,
- * passes the cancel signal on, and logs retries by code and RequestId only.
+ * (the rest only when told to, counting the attempts that may have been billed), re-signs once
+ * with the server's clock after SignatureExpire, passes the cancel signal on, and logs retries by
+ * code and RequestId only.
  */
 import type { TransportRequest, TransportResponse } from '../../../lib/tencent/client';
 import { IdCardVerification } from '../../../lib/tencent/actions/IdCardVerification';
@@ -46,7 +47,7 @@ function harness(answers: Array<TransportResponse | Error>, settings: Partial<Re
 	const slept: number[] = [];
 	const debug: string[] = [];
 	const client = new ResilientClient(
-		{ maxRequestsPerSecond: 0, maxRetries: 3, retryOnTimeout: false, ...settings },
+		{ maxRequestsPerSecond: 0, maxRetries: 3, retryPossiblyProcessed: false, ...settings },
 		{
 			transport: (timestamp) => async (request) => {
 				sent.push({ request, timestamp: timestamp(), at: now });
@@ -92,54 +93,65 @@ describe('pacing', () => {
 });
 
 describe('retries', () => {
-	test('a gateway 502 and an InternalError are sent again after the backoff; the log has codes and RequestIds only', async () => {
-		const { client, sent, debug } = harness([gateway(502), apiError('InternalError', 'req-internal'), ok('req-ok')]);
-		const answer = await client.call(IdCardVerification, PERSON);
+	const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+
+	test('throttling and a connection that never opened are sent again after the backoff; the log has codes and RequestIds only', async () => {
+		const { client, sent, debug } = harness([apiError('RequestLimitExceeded', 'req-throttled'), refused, ok('req-ok')]);
+		const attempts = { sent: 0, possiblyProcessed: 0 };
+		const answer = await client.call(IdCardVerification, PERSON, { attempts });
 		expect(answer).toMatchObject({ Result: '0', RequestId: 'req-ok' });
 		expect(sent).toHaveLength(3);
+		expect(attempts).toEqual({ sent: 3, possiblyProcessed: 0 });
 		// Every attempt sends the same body anew.
 		expect(new Set(sent.map((entry) => entry.request.body)).size).toBe(1);
 		expect(debug).toHaveLength(2);
-		expect(debug[0]).toMatch(/^FaceID IdCardVerification: attempt 1 failed \(HTTP502\); retrying in \d+ ms$/);
-		expect(debug[1]).toMatch(/^FaceID IdCardVerification: attempt 2 failed \(InternalError, RequestId req-internal\); retrying in \d+ ms$/);
+		expect(debug[0]).toMatch(/^FaceID IdCardVerification: attempt 1 failed \(RequestLimitExceeded, RequestId req-throttled\); retrying in \d+ ms$/);
+		expect(debug[1]).toMatch(/^FaceID IdCardVerification: attempt 2 failed \(ECONNREFUSED\); retrying in \d+ ms$/);
 		for (const line of debug) {
 			expect(line).not.toContain(PERSON.IdCard);
 			expect(line).not.toContain(PERSON.Name);
 		}
 	});
 
-	test('throttling and a refused connection are sent again', async () => {
-		const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
-		const { client, sent } = harness([apiError('RequestLimitExceeded', 'req-throttled'), refused, ok('req-ok')]);
-		await expect(client.call(IdCardVerification, PERSON)).resolves.toMatchObject({ RequestId: 'req-ok' });
-		expect(sent).toHaveLength(3);
+	test.each([
+		['a gateway 502', gateway(502)],
+		['HTTP 500', gateway(500)],
+		['InternalError', apiError('InternalError', 'req-internal')],
+	])('%s may have been processed: not sent again by default, and the error says so', async (_label, answer) => {
+		const { client, sent } = harness([answer, ok('never')]);
+		const error = await client.call(IdCardVerification, PERSON).catch((e: unknown) => e);
+		expect(sent).toHaveLength(1);
+		expect(error).toMatchObject({ possiblyProcessed: true });
+		expect((error as Error).message).toContain('Tencent may have processed and billed it (option "Retry Requests Tencent May Have Processed")');
 	});
 
-	test('a verdict sent as Response.Error is an answer: sent once', async () => {
-		const { client, sent } = harness([apiError('FailedOperation.UnKnown', 'req-v'), ok('never')]);
+	test('with Retry Requests Tencent May Have Processed on, they are sent again, and the call counts what may have been billed', async () => {
+		const { client, sent } = harness([gateway(502), apiError('InternalError', 'req-internal'), ok('req-ok')], { retryPossiblyProcessed: true });
+		const attempts = { sent: 0, possiblyProcessed: 0 };
+		await expect(client.call(IdCardVerification, PERSON, { attempts })).resolves.toMatchObject({ RequestId: 'req-ok' });
+		expect(sent).toHaveLength(3);
+		expect(attempts).toEqual({ sent: 3, possiblyProcessed: 2 });
+	});
+
+	test('a verdict sent as Response.Error is an answer: sent once, even with the option on', async () => {
+		const { client, sent } = harness([apiError('FailedOperation.UnKnown', 'req-v'), ok('never')], { retryPossiblyProcessed: true });
 		await expect(client.call(IdCardVerification, PERSON)).rejects.toMatchObject({ code: 'FailedOperation.UnKnown' });
 		expect(sent).toHaveLength(1);
 	});
 
-	test('HTTP 500 (the gateway may have passed the request on) is not retried', async () => {
-		const { client, sent } = harness([gateway(500), ok('never')]);
-		await expect(client.call(IdCardVerification, PERSON)).rejects.toMatchObject({ kind: 'http', code: 'HTTP500' });
-		expect(sent).toHaveLength(1);
-	});
-
 	test('Max Retries bounds the attempts, and the error says how many were made', async () => {
-		const { client, sent } = harness([gateway(503)], { maxRetries: 2 });
+		const { client, sent } = harness([apiError('RequestLimitExceeded', 'req-t')], { maxRetries: 2 });
 		await expect(client.call(IdCardVerification, PERSON)).rejects.toThrow('(gave up after 3 attempts)');
 		expect(sent).toHaveLength(3);
 	});
 
-	test('a timeout is sent again only with Retry on Timeout on', async () => {
+	test('a timeout is sent again only with the option on', async () => {
 		const timeout = Object.assign(new Error('headers timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT' });
 		const off = harness([timeout, ok('r')]);
-		await expect(off.client.call(IdCardVerification, PERSON)).rejects.toMatchObject({ kind: 'timeout' });
+		await expect(off.client.call(IdCardVerification, PERSON)).rejects.toMatchObject({ kind: 'timeout', possiblyProcessed: true });
 		expect(off.sent).toHaveLength(1);
 
-		const on = harness([timeout, ok('r')], { retryOnTimeout: true });
+		const on = harness([timeout, ok('r')], { retryPossiblyProcessed: true });
 		await expect(on.client.call(IdCardVerification, PERSON)).resolves.toMatchObject({ RequestId: 'r' });
 		expect(on.sent).toHaveLength(2);
 	});
@@ -185,7 +197,7 @@ describe('the cancel signal', () => {
 
 	test('a cancelled execution is not retried', async () => {
 		const execution = new AbortController();
-		const { client, sent } = harness([gateway(502), ok('never')], {}, execution.signal);
+		const { client, sent } = harness([apiError('RequestLimitExceeded', 'req-t'), ok('never')], {}, execution.signal);
 		execution.abort();
 		await expect(client.call(IdCardVerification, PERSON)).rejects.toBeInstanceOf(TencentCloudError);
 		expect(sent.length).toBeLessThanOrEqual(1);

@@ -1,5 +1,7 @@
 /**
- * The retry rules, one by one, on a fake clock: what is retried, what never is, and the bounds.
+ * The retry rules, one by one, on a fake clock: what is retried by default (what Tencent provably
+ * did not process), what only with "Retry Requests Tencent May Have Processed" (and then counted),
+ * what never is, and the bounds.
  */
 import { TencentCloudError, type TencentErrorKind } from '../../../lib/tencent/errors';
 import { OUTCOME_TABLES } from '../../../lib/tencent/catalogue';
@@ -9,6 +11,8 @@ import {
 	classifyFailure,
 	DEFAULT_RETRY_POLICY,
 	isRetryable,
+	mayHaveBeenProcessed,
+	RETRY_POSSIBLY_PROCESSED_OPTION,
 	type RetryEvent,
 	type RetryPolicy,
 } from '../../../lib/tencent/retryPolicy';
@@ -49,52 +53,69 @@ function scripted(...errors: TencentCloudError[]) {
 
 describe('which failures are retried', () => {
 	test.each([
-		['RequestLimitExceeded', 'throttled'],
-		['RequestLimitExceeded.IPLimitExceeded', 'throttled'],
-		['RequestLimitExceeded.UinLimitExceeded', 'throttled'],
-		['RequestLimitExceeded.GlobalRegionUinLimitExceeded', 'throttled'],
-		['FailedOperation.RequestLimitExceeded', 'throttled'],
-		['InternalError', 'unavailable'],
-		['InternalError.UnKnown', 'unavailable'],
-		['ServiceUnavailable', 'unavailable'],
-	] as const)('API error %s is %s and retried', (code, expected) => {
+		['RequestLimitExceeded'],
+		['RequestLimitExceeded.IPLimitExceeded'],
+		['RequestLimitExceeded.UinLimitExceeded'],
+		['RequestLimitExceeded.GlobalRegionUinLimitExceeded'],
+		['FailedOperation.RequestLimitExceeded'],
+	])('throttling (%s) is refused before processing: retried by default', (code) => {
 		const cls = classifyFailure(failure('api', code));
+		expect(cls).toBe('throttled');
+		expect(mayHaveBeenProcessed(cls)).toBe(false);
+		expect(isRetryable(cls, DEFAULT_RETRY_POLICY)).toBe(true);
+	});
+
+	test.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'])(
+		'a connection that never opened (%s) sent nothing: retried by default',
+		(code) => {
+			const cls = classifyFailure(failure('network', code));
+			expect(cls).toBe('not-sent');
+			expect(mayHaveBeenProcessed(cls)).toBe(false);
+			expect(isRetryable(cls, DEFAULT_RETRY_POLICY)).toBe(true);
+		},
+	);
+
+	test.each([
+		['api', 'InternalError', 200, 'unavailable'],
+		['api', 'InternalError.UnKnown', 200, 'unavailable'],
+		['api', 'ServiceUnavailable', 200, 'unavailable'],
+		['http', 'HTTP500', 500, 'gateway'],
+		['http', 'HTTP502', 502, 'gateway'],
+		['http', 'HTTP503', 503, 'gateway'],
+		['http', 'HTTP504', 504, 'gateway'],
+		['network', 'ECONNRESET', undefined, 'reset'],
+		['network', 'EPIPE', undefined, 'reset'],
+		['network', 'UND_ERR_SOCKET', undefined, 'reset'],
+		['timeout', 'ETIMEDOUT', undefined, 'timeout'],
+		['timeout', 'UND_ERR_HEADERS_TIMEOUT', undefined, 'timeout'],
+	] as const)('%s %s may have been processed (%s): sent again only with the option on', (kind, code, httpStatus, expected) => {
+		const cls = classifyFailure(failure(kind, code, httpStatus === undefined ? {} : { httpStatus }));
 		expect(cls).toBe(expected);
-		expect(isRetryable(cls, DEFAULT_RETRY_POLICY)).toBe(true);
-	});
-
-	test.each([502, 503, 504])('HTTP %i from a gateway is retried', (status) => {
-		const cls = classifyFailure(failure('http', `HTTP${status}`, { httpStatus: status }));
-		expect(cls).toBe('gateway');
-		expect(isRetryable(cls, DEFAULT_RETRY_POLICY)).toBe(true);
-	});
-
-	test.each(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET'])('a connection failure before any answer (%s) is retried', (code) => {
-		expect(isRetryable(classifyFailure(failure('network', code)), DEFAULT_RETRY_POLICY)).toBe(true);
+		expect(mayHaveBeenProcessed(cls)).toBe(true);
+		expect(isRetryable(cls, DEFAULT_RETRY_POLICY)).toBe(false);
+		expect(isRetryable(cls, { retryPossiblyProcessed: true })).toBe(true);
 	});
 
 	test.each([
-		['http', 'HTTP500', 500],
 		['http', 'HTTP400', 400],
+		['http', 'HTTP501', 501],
 		['api', 'InvalidParameterValue', 200],
 		['api', 'AuthFailure.SignatureFailure', 200],
 		['api', 'UnauthorizedOperation.Arrears', 200],
 		['api', 'RequestLimitExceededSomething', 200],
 		['api', 'InternalError.EncryptSystemError', 200],
-		['network', 'ENOTFOUND', undefined],
 		['network', 'RequestAborted', undefined],
+		['network', 'NetworkError', undefined],
 		['invalid-response', 'InvalidResponse.Schema', 200],
-	] as const)('%s %s is not retried', (kind, code, httpStatus) => {
+	] as const)('%s %s is final: never sent again, even with the option on', (kind, code, httpStatus) => {
 		const cls = classifyFailure(failure(kind, code, httpStatus === undefined ? {} : { httpStatus }));
-		expect(isRetryable(cls, { retryOnTimeout: true })).toBe(false);
+		expect(cls).toBe('final');
+		expect(mayHaveBeenProcessed(cls)).toBe(false);
+		expect(isRetryable(cls, { retryPossiblyProcessed: true })).toBe(false);
 	});
 
-	test('a timeout after sending is retried only when the user opted in', () => {
-		const cls = classifyFailure(failure('timeout', 'ETIMEDOUT'));
-		expect(cls).toBe('timeout');
-		expect(isRetryable(cls, { retryOnTimeout: false })).toBe(false);
-		expect(isRetryable(cls, { retryOnTimeout: true })).toBe(true);
-		expect(DEFAULT_RETRY_POLICY.retryOnTimeout).toBe(false);
+	test('the option is off by default', () => {
+		expect(DEFAULT_RETRY_POLICY.retryPossiblyProcessed).toBe(false);
 	});
 
 	test('a plain Error (not from the client) is never retried', () => {
@@ -117,7 +138,7 @@ describe('a billable answer is never sent twice', () => {
 		expect(classifyFailure(error)).toBe('verdict');
 		const { runtime, clock } = fakeRuntime();
 		const { attempt, calls } = scripted(error);
-		await expect(callWithRetry(attempt, { ...DEFAULT_RETRY_POLICY, retryOnTimeout: true }, runtime)).rejects.toMatchObject({ code });
+		await expect(callWithRetry(attempt, { ...DEFAULT_RETRY_POLICY, retryPossiblyProcessed: true }, runtime)).rejects.toMatchObject({ code });
 		expect(calls.count).toBe(1);
 		expect(clock.waits).toEqual([]);
 	});
@@ -141,24 +162,57 @@ describe('a billable answer is never sent twice', () => {
 		} finally {
 			delete tables.ResilienceTestAction;
 		}
-		// The same code from an action that does not list it is a retryable fault.
+		// The same code from an action that does not list it is a fault Tencent may have processed.
 		expect(classifyFailure(failure('api', 'InternalError'))).toBe('unavailable');
 	});
 
-	test('a timeout (maybe billed) is not repeated by default, and the error says why', async () => {
+	test.each([
+		['a timeout', failure('timeout', 'ETIMEDOUT')],
+		['a gateway 502', failure('http', 'HTTP502', { httpStatus: 502 })],
+		['InternalError', failure('api', 'InternalError')],
+		['a reset connection', failure('network', 'ECONNRESET')],
+	])('%s (maybe billed) is not sent again by default; the error says why and is marked possibly processed', async (_label, first) => {
 		const { runtime } = fakeRuntime();
-		const { attempt, calls } = scripted(failure('timeout', 'ETIMEDOUT'));
-		const error = await callWithRetry(attempt, DEFAULT_RETRY_POLICY, runtime).catch((e: unknown) => e);
+		const { attempt, calls } = scripted(first);
+		const error = (await callWithRetry(attempt, DEFAULT_RETRY_POLICY, runtime).catch((e: unknown) => e)) as TencentCloudError;
 		expect(calls.count).toBe(1);
-		expect((error as Error).message).toContain('Retry on Timeout');
-		expect((error as Error).message).toContain('billed');
+		expect(error).toBeInstanceOf(TencentCloudError);
+		expect(error).toMatchObject({ code: first.code, kind: first.kind, possiblyProcessed: true });
+		expect(error.message).toBe(`${first.message} (not sent again: Tencent may have processed and billed it (option "${RETRY_POSSIBLY_PROCESSED_OPTION}"))`);
 	});
 
-	test('with Retry on Timeout on, a timeout is retried', async () => {
+	test('with the option on, they are sent again, and every attempt that may have been billed is counted', async () => {
 		const { runtime } = fakeRuntime();
-		const { attempt, calls } = scripted(failure('timeout', 'ETIMEDOUT'));
-		await expect(callWithRetry(attempt, { ...DEFAULT_RETRY_POLICY, retryOnTimeout: true }, runtime)).resolves.toBe('ok');
-		expect(calls.count).toBe(2);
+		const attempts = { sent: 0, possiblyProcessed: 0 };
+		const { attempt, calls } = scripted(failure('timeout', 'ETIMEDOUT'), failure('api', 'RequestLimitExceeded'), failure('http', 'HTTP503', { httpStatus: 503 }));
+		await expect(callWithRetry(attempt, { ...DEFAULT_RETRY_POLICY, retryPossiblyProcessed: true }, { ...runtime, attempts })).resolves.toBe('ok');
+		expect(calls.count).toBe(4);
+		// The throttled attempt was refused before processing: not counted as possibly billed.
+		expect(attempts).toEqual({ sent: 4, possiblyProcessed: 2 });
+	});
+
+	test('retries of what provably was not processed count no possibly billed attempt', async () => {
+		const { runtime } = fakeRuntime();
+		const attempts = { sent: 0, possiblyProcessed: 0 };
+		const { attempt } = scripted(failure('api', 'RequestLimitExceeded'), failure('network', 'ECONNREFUSED'));
+		await expect(callWithRetry(attempt, DEFAULT_RETRY_POLICY, { ...runtime, attempts })).resolves.toBe('ok');
+		expect(attempts).toEqual({ sent: 3, possiblyProcessed: 0 });
+	});
+
+	test('a later failure after a possibly billed attempt still says an attempt may have been billed', async () => {
+		const { runtime } = fakeRuntime();
+		const { attempt } = scripted(failure('api', 'InternalError'), failure('api', 'InvalidParameterValue'));
+		const error = (await callWithRetry(attempt, { ...DEFAULT_RETRY_POLICY, retryPossiblyProcessed: true }, runtime).catch((e: unknown) => e)) as TencentCloudError;
+		expect(error).toMatchObject({ code: 'InvalidParameterValue', possiblyProcessed: true });
+		expect(error.message).toBe('InvalidParameterValue happened (gave up after 2 attempts; Tencent may have processed and billed an attempt)');
+	});
+
+	test('a failure that provably was not processed is not marked', async () => {
+		const { runtime } = fakeRuntime();
+		const { attempt } = scripted(failure('api', 'InvalidParameterValue'));
+		const error = (await callWithRetry(attempt, DEFAULT_RETRY_POLICY, runtime).catch((e: unknown) => e)) as TencentCloudError;
+		expect(error.message).toBe('InvalidParameterValue happened');
+		expect(error.possiblyProcessed).toBeUndefined();
 	});
 });
 
@@ -176,14 +230,14 @@ describe('backoff', () => {
 			failure('http', 'HTTP502', { httpStatus: 502 }),
 			failure('network', 'ECONNRESET'),
 		);
-		await expect(callWithRetry(attempt, DEFAULT_RETRY_POLICY, runtime)).resolves.toBe('ok');
+		await expect(callWithRetry(attempt, { ...DEFAULT_RETRY_POLICY, retryPossiblyProcessed: true }, runtime)).resolves.toBe('ok');
 		expect(calls.count).toBe(4);
 		// random() = 0.5: 3/4 of 250, 500, 1000
 		expect(clock.waits).toEqual([188, 375, 750]);
 		expect(clock.events.map((event) => [event.attempt, event.failure])).toEqual([
 			[1, 'throttled'],
 			[2, 'gateway'],
-			[3, 'connection'],
+			[3, 'reset'],
 		]);
 	});
 });
@@ -191,34 +245,43 @@ describe('backoff', () => {
 describe('bounds', () => {
 	test('at most maxRetries retries; the error says how many attempts were made', async () => {
 		const { runtime } = fakeRuntime();
-		const { attempt, calls } = scripted(...Array.from({ length: 10 }, () => failure('api', 'InternalError')));
+		const { attempt, calls } = scripted(...Array.from({ length: 10 }, () => failure('api', 'RequestLimitExceeded')));
 		const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxRetries: 2 };
 		const error = await callWithRetry(attempt, policy, runtime).catch((e: unknown) => e);
 		expect(calls.count).toBe(3);
 		expect(error).toBeInstanceOf(TencentCloudError);
-		expect(error).toMatchObject({ code: 'InternalError' });
-		expect((error as Error).message).toContain('gave up after 3 attempts');
+		expect(error).toMatchObject({ code: 'RequestLimitExceeded' });
+		expect((error as Error).message).toBe('RequestLimitExceeded happened (gave up after 3 attempts)');
+		expect((error as TencentCloudError).possiblyProcessed).toBeUndefined();
+	});
+
+	test('with the option on, giving up after possibly billed attempts says so', async () => {
+		const { runtime } = fakeRuntime();
+		const { attempt } = scripted(...Array.from({ length: 10 }, () => failure('api', 'InternalError')));
+		const error = (await callWithRetry(attempt, { ...DEFAULT_RETRY_POLICY, maxRetries: 2, retryPossiblyProcessed: true }, runtime).catch((e: unknown) => e)) as TencentCloudError;
+		expect(error).toMatchObject({ code: 'InternalError', possiblyProcessed: true });
+		expect(error.message).toBe('InternalError happened (gave up after 3 attempts; Tencent may have processed and billed an attempt)');
 	});
 
 	test('maxRetries 0 sends once', async () => {
 		const { runtime } = fakeRuntime();
-		const { attempt, calls } = scripted(failure('api', 'ServiceUnavailable'));
+		const { attempt, calls } = scripted(failure('api', 'RequestLimitExceeded'));
 		await expect(callWithRetry(attempt, { ...DEFAULT_RETRY_POLICY, maxRetries: 0 }, runtime)).rejects.toMatchObject({
-			code: 'ServiceUnavailable',
+			code: 'RequestLimitExceeded',
 		});
 		expect(calls.count).toBe(1);
 	});
 
 	test('no retry starts after maxElapsedMs, whatever maxRetries says', async () => {
 		const { runtime, clock } = fakeRuntime();
-		const errors = Array.from({ length: 50 }, () => failure('http', 'HTTP503', { httpStatus: 503 }));
+		const errors = Array.from({ length: 50 }, () => failure('api', 'RequestLimitExceeded'));
 		const { attempt, calls } = scripted(...errors);
 		const slowAttempt = async () => {
 			clock.ms += 1000; // each attempt takes a second
 			return await attempt();
 		};
 		const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxRetries: 50, baseDelayMs: 1000, maxDelayMs: 4000, maxElapsedMs: 10_000 };
-		await expect(callWithRetry(slowAttempt, policy, runtime)).rejects.toMatchObject({ code: 'HTTP503' });
+		await expect(callWithRetry(slowAttempt, policy, runtime)).rejects.toMatchObject({ code: 'RequestLimitExceeded' });
 		// Every wait started and ended within the budget.
 		expect(clock.ms).toBeLessThanOrEqual(10_000 + 1000);
 		expect(calls.count).toBeGreaterThan(1);
@@ -229,11 +292,22 @@ describe('bounds', () => {
 		const { runtime } = fakeRuntime();
 		const controller = new AbortController();
 		controller.abort();
-		const { attempt, calls } = scripted(failure('api', 'InternalError'));
-		await expect(callWithRetry(attempt, DEFAULT_RETRY_POLICY, { ...runtime, signal: controller.signal })).rejects.toMatchObject({
-			code: 'InternalError',
-		});
+		const throttled = failure('api', 'RequestLimitExceeded');
+		const { attempt, calls } = scripted(throttled);
+		await expect(callWithRetry(attempt, DEFAULT_RETRY_POLICY, { ...runtime, signal: controller.signal })).rejects.toBe(throttled);
 		expect(calls.count).toBe(1);
+	});
+
+	test('an aborted execution after a request Tencent may have processed says it may have been billed', async () => {
+		const { runtime } = fakeRuntime();
+		const controller = new AbortController();
+		controller.abort();
+		const { attempt } = scripted(failure('timeout', 'ETIMEDOUT'));
+		const error = (await callWithRetry(attempt, { ...DEFAULT_RETRY_POLICY, retryPossiblyProcessed: true }, { ...runtime, signal: controller.signal }).catch(
+			(e: unknown) => e,
+		)) as TencentCloudError;
+		expect(error).toMatchObject({ code: 'ETIMEDOUT', possiblyProcessed: true });
+		expect(error.message).toContain('Tencent may have processed and billed an attempt');
 	});
 });
 
