@@ -201,7 +201,7 @@ async function main(): Promise<void> {
 			],
 		),
 		'',
-		`Client CPU per request ÷ the SDK's with Promise.all (per request sent, as the issue states the goal): FaceID node **${fixed(oursCpu / sdkCpu, 2)}**, package client without n8n **${fixed(libraryCpu / sdkCpu, 2)}** (goal ≤ 0.5: node ${goal(oursCpu / sdkCpu <= 0.5)}, client ${goal(libraryCpu / sdkCpu <= 0.5)}). ` +
+		`Client CPU per request ÷ the SDK's with Promise.all (per request sent, the goal this benchmark has held since its first run): FaceID node **${fixed(oursCpu / sdkCpu, 2)}**, package client without n8n **${fixed(libraryCpu / sdkCpu, 2)}** (goal ≤ 0.5: node ${goal(oursCpu / sdkCpu <= 0.5)}, client ${goal(libraryCpu / sdkCpu <= 0.5)}). ` +
 			`Like with like — ÷ the SDK paced the same way, every request answered: FaceID node **${fixed(oursCpu / sdkPacedCpu, 2)}**, package client **${fixed(libraryCpu / sdkPacedCpu, 2)}** (goal ≤ 0.5: node ${goal(oursCpu / sdkPacedCpu <= 0.5)}, client ${goal(libraryCpu / sdkPacedCpu <= 0.5)}). ` +
 			`Net of the idle process (${fixed(idleCpuPerSecond)} ms of CPU per second doing nothing): node ${fixed(oursNet, 2)} ms, package client ${fixed(libraryNet, 2)} ms, paced SDK ${fixed(sdkPacedNet, 2)} ms per request (ratios ${fixed(oursNet / sdkPacedNet, 2)} and ${fixed(libraryNet / sdkPacedNet, 2)}). ` +
 			'The node figure includes all of n8n’s work for the item (expression evaluation, a new connection per request in n8n’s HTTP helper, output items); ' +
