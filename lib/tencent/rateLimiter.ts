@@ -89,3 +89,21 @@ export class ActionRateLimiters {
 		return this.forAction(action).acquire(signal);
 	}
 }
+
+/**
+ * The account's limiters, one per SecretId, action and rate for the whole process: every execution
+ * of every workflow and the FaceID Trigger take their slots from the same limiter, so a rate is the
+ * account's however many run at once (Tencent's documented one, and each lower one users set). A
+ * limiter keeps the clock of its first user.
+ */
+const accountLimiters = new Map<string, RateLimiter>();
+
+export function accountRateLimiter(account: string, action: string, perSecond: number, clock: LimiterClock): RateLimiter {
+	const key = `${account}\n${action}\n${perSecond}`;
+	let limiter = accountLimiters.get(key);
+	if (!limiter) {
+		limiter = new RateLimiter(perSecond, clock);
+		accountLimiters.set(key, limiter);
+	}
+	return limiter;
+}

@@ -1,5 +1,6 @@
 /**
- * The client both nodes call Tencent with: paces requests at Tencent's per-action limits, retries
+ * The client both nodes call Tencent with: paces requests at Tencent's per-action limits (shared by
+ * every client of the same account in the process), retries
  * only failures that prove nothing was processed (unless told to retry the others, which it
  * counts), and corrects clock skew once. The decisions
  * live beside it (retryPolicy, rateLimiter, clockSkew, the catalogue's limits); the caller injects
@@ -7,15 +8,20 @@
  * No n8n import.
  */
 import type { ActionDefinition, BaseResponse } from './actions/common';
-import { effectiveRateLimit } from './catalogue';
+import { documentedRateLimit, effectiveRateLimit } from './catalogue';
 import { TencentCloudClient, type CallOptions, type Transport } from './client';
 import { SigningClock } from './clockSkew';
-import { ActionRateLimiters } from './rateLimiter';
+import { accountRateLimiter, ActionRateLimiters, type LimiterClock } from './rateLimiter';
 import { callWithRetry, DEFAULT_RETRY_POLICY, type RetryEvent, type RetryPolicy } from './retryPolicy';
 import type { Sleep } from './sleep';
 
 export interface ResilienceSettings {
-	/** 0: Tencent's documented limit for the action. */
+	/**
+	 * The account (its SecretId) whose rate the requests count against: all clients of one account
+	 * in this process share one limiter per action. Absent: this client paces itself only.
+	 */
+	account?: string;
+	/** A lower limit for this client's own requests; 0: Tencent's documented limit for the action. */
 	maxRequestsPerSecond: number;
 	maxRetries: number;
 	/** Send again what Tencent may have processed (and billed); each such attempt is counted. */
@@ -38,6 +44,7 @@ export interface ResilientClientDependencies {
 export class ResilientClient extends TencentCloudClient {
 	readonly signingClock: SigningClock;
 	private readonly limiters: ActionRateLimiters;
+	private readonly clock: LimiterClock;
 	private readonly policy: RetryPolicy;
 
 	constructor(
@@ -49,17 +56,28 @@ export class ResilientClient extends TencentCloudClient {
 		super(dependencies.transport(() => signingClock.timestamp()));
 		this.signingClock = signingClock;
 		this.policy = { ...DEFAULT_RETRY_POLICY, maxRetries: settings.maxRetries, retryPossiblyProcessed: settings.retryPossiblyProcessed };
-		this.limiters = new ActionRateLimiters((action) => effectiveRateLimit(action, settings.maxRequestsPerSecond), {
-			now,
-			sleep: dependencies.sleep,
-		});
+		this.clock = { now, sleep: dependencies.sleep };
+		this.limiters = new ActionRateLimiters((action) => effectiveRateLimit(action, settings.maxRequestsPerSecond), this.clock);
+	}
+
+	/**
+	 * The user's limit, then Tencent's, each shared by every client of the account in the process
+	 * (without an account, this client's own pace at the lower of the two).
+	 */
+	private async pace(action: string, signal?: AbortSignal): Promise<void> {
+		const { account, maxRequestsPerSecond } = this.settings;
+		if (!account) return await this.limiters.acquire(action, signal);
+		const documented = documentedRateLimit(action);
+		const userLimit = effectiveRateLimit(action, maxRequestsPerSecond);
+		if (userLimit < documented) await accountRateLimiter(account, action, userLimit, this.clock).acquire(signal);
+		await accountRateLimiter(account, action, documented, this.clock).acquire(signal);
 	}
 
 	override async call<Req, Res extends BaseResponse>(action: ActionDefinition<Req, Res>, params: Req, options: CallOptions = {}): Promise<Res> {
 		const signal = options.signal ?? this.dependencies.signal;
 		return await callWithRetry(
 			async () => {
-				await this.limiters.acquire(action.name, signal);
+				await this.pace(action.name, signal);
 				return await super.call(action, params, { ...options, signal });
 			},
 			this.policy,

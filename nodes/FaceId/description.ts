@@ -110,7 +110,7 @@ export const faceIdDescription: INodeTypeDescription = {
 					displayName: 'Max Requests per Second',
 					name: 'maxRequestsPerSecond',
 					numberPrecision: 2,
-					description: `Upper limit for this node's calls per second; 0 uses Tencent's documented limit (${DEFAULT_RATE_LIMIT}/s per action, ${LOWER_RATE_LIMITS}), and higher values are capped at it. Executions pace themselves separately: lower it when several run at once with one key (queue mode).`,
+					description: `Upper limit for this node's calls per second; 0 uses Tencent's documented limit (${DEFAULT_RATE_LIMIT}/s per action, ${LOWER_RATE_LIMITS}), and higher values are capped at it. All executions in this n8n process share the limit of their credential's SecretId; queue-mode workers each pace themselves, so divide it between them.`,
 				}),
 				numberOptionProperty(NODE_NUMBER_OPTIONS.maxRetries, {
 					displayName: 'Max Retries',

@@ -73,7 +73,7 @@ async function pollRegistry(
 	try {
 		// The same pacing and retries as the node. Result requests are free, so a request Tencent may
 		// have processed is asked again too.
-		const client = resilientClient(context, {
+		const client = await resilientClient(context, {
 			maxRequestsPerSecond: 0,
 			maxRetries: NODE_NUMBER_OPTIONS.maxRetries.default,
 			retryPossiblyProcessed: true,

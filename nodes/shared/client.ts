@@ -5,7 +5,7 @@
 import { sleep, type IExecuteFunctions, type IPollFunctions } from 'n8n-workflow';
 
 import { ResilientClient, type ResilienceSettings } from '../../lib/tencent/resilientClient';
-import { n8nTransport } from './transport';
+import { CREDENTIAL_TYPE, n8nTransport } from './transport';
 
 /** Longest single timer: a cancelled execution is noticed within this. */
 const SLEEP_SLICE_MS = 250;
@@ -21,10 +21,19 @@ export async function abortableSleep(ms: number, signal?: AbortSignal): Promise<
 	if (signal?.aborted) throw new Error('The execution was cancelled while waiting to call Tencent Cloud');
 }
 
-/** The client for one execution of the node, or one poll of the trigger. */
-export function resilientClient(context: IExecuteFunctions | IPollFunctions, settings: ResilienceSettings): ResilientClient {
+/**
+ * The client for one execution of the node, or one poll of the trigger. Its requests count against
+ * the credential's account: every execution and trigger of that SecretId in this n8n process share
+ * one limiter per action, at Tencent's documented rate.
+ */
+export async function resilientClient(
+	context: IExecuteFunctions | IPollFunctions,
+	settings: Omit<ResilienceSettings, 'account'>,
+): Promise<ResilientClient> {
 	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-	return new ResilientClient(settings, {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const account = typeof credentials.secretId === 'string' && credentials.secretId.trim() ? credentials.secretId.trim() : undefined;
+	return new ResilientClient({ ...settings, account }, {
 		transport: (timestamp) => n8nTransport(context, { timestamp }),
 		sleep: abortableSleep,
 		signal,

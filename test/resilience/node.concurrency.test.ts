@@ -6,7 +6,7 @@
 import { setTimeout as delay } from 'timers/promises';
 
 import { IdCardVerificationAction } from '../../sandbox/actions/IdCardVerification';
-import { defineSandboxAction, SandboxApiError, startSandbox } from '../../sandbox/server';
+import { defineSandboxAction, SANDBOX_CREDENTIALS, SandboxApiError, startSandbox } from '../../sandbox/server';
 import { workloadIdentities } from '../../sandbox/workload';
 import { FACEID_NODE, runFaceId, sandboxCredential } from '../support/faceIdWorkflow';
 import { idCardParameters, itemsOf, pairedIndexes, resultOfEachItem } from './support';
@@ -164,3 +164,55 @@ describe('rate limit in the node', () => {
 		}
 	});
 });
+
+/** Most arrivals the sandbox saw in any sliding one-second window. */
+function busiestSecond(times: readonly number[]): number {
+	const sorted = [...times].sort((a, b) => a - b);
+	let most = 0;
+	for (let start = 0, end = 0; end < sorted.length; end++) {
+		while (sorted[end] - sorted[start] >= 1000) start++;
+		most = Math.max(most, end - start + 1);
+	}
+	return most;
+}
+
+describe('one rate limit per account in the process', () => {
+	const OTHER_KEY = { secretId: 'AKIDsandboxSecondAccount0000000000', secretKey: 'sandbox-second-account-secret-key-000' };
+	const LIMIT = 50;
+
+	async function twoExecutionsAtOnce(secondKey: typeof OTHER_KEY | undefined) {
+		const sandbox = await startSandbox({ rateLimits: { IdCardVerification: LIMIT }, keys: [SANDBOX_CREDENTIALS, OTHER_KEY] });
+		try {
+			const run = (credential: ReturnType<typeof sandboxCredential>) =>
+				runFaceId({
+					// The node's own limit at the sandbox's, as a user sets it for this account.
+					parameters: idCardParameters({ concurrency: 20, maxRequestsPerSecond: LIMIT, maxRetries: 0 }),
+					items: itemsOf(workloadIdentities(60)),
+					credential,
+					onError: 'continueRegularOutput',
+				});
+			await Promise.all([run(sandboxCredential(sandbox)), run(sandboxCredential(sandbox, secondKey ?? {}))]);
+			return {
+				throttled: sandbox.requests.filter((request) => request.code === 'RequestLimitExceeded').length,
+				busiest: busiestSecond(sandbox.requests.map((request) => request.time)),
+				requests: sandbox.requests.length,
+			};
+		} finally {
+			await sandbox.close();
+		}
+	}
+
+	test('two executions at once on one SecretId share its limiter: together never above the limit, never throttled', async () => {
+		const { throttled, busiest, requests } = await twoExecutionsAtOnce(undefined);
+		expect(requests).toBe(120);
+		expect(throttled).toBe(0);
+		expect(busiest).toBeLessThanOrEqual(LIMIT);
+	});
+
+	test('two SecretIds pace separately (so the test above measures the sharing): together they exceed a limit the sandbox counts across keys', async () => {
+		const { throttled, busiest } = await twoExecutionsAtOnce(OTHER_KEY);
+		expect(busiest).toBeGreaterThan(LIMIT);
+		expect(throttled).toBeGreaterThan(0);
+	});
+});
+

@@ -23,7 +23,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Node-wide settings: read once, from the first item, like the operation itself.
 	const options = readNodeOptions(this, 0);
 	// Paces at Tencent's limits, retries what is safe to retry, corrects clock skew.
-	const client = resilientClient(this, options);
+	const client = await resilientClient(this, options);
 	// Encryption and masking options, and the credential secrets no error may carry.
 	const privacy = await readPrivacySettings(this, options);
 
