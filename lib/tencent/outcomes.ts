@@ -34,6 +34,8 @@ export interface Outcome {
 	possiblyBilledAttempts?: number;
 	/** The item failed after Tencent may have processed (and billed) its request. */
 	possiblyBilled?: boolean;
+	/** The answer an earlier try of the node got in this execution (n8n's Retry On Fail): not bought again. */
+	reused?: boolean;
 }
 
 export interface OutcomeOptions {

@@ -63,6 +63,12 @@ export function toNodeApiError(context: NodeContext, error: TencentCloudError, i
 	return apiError;
 }
 
+/** The Tencent error behind an error of an item, when there is one. */
+export function tencentErrorOf(error: unknown): TencentCloudError | undefined {
+	if (isTencentCloudError(error)) return error;
+	return error && typeof error === 'object' ? tencentErrors.get(error) : undefined;
+}
+
 /** Any error of one item as an n8n error with the item: Tencent's mapped, n8n's kept, the rest wrapped. */
 export function itemError(context: NodeContext, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
@@ -80,7 +86,7 @@ export function itemError(context: NodeContext, error: unknown, itemIndex: numbe
 export function errorItem(context: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
 	const message = error instanceof Error ? error.message : String(error);
 	const description = (error as { description?: unknown }).description;
-	const tencent = isTencentCloudError(error) ? error : error && typeof error === 'object' ? tencentErrors.get(error) : undefined;
+	const tencent = tencentErrorOf(error);
 	const outcome: Outcome = {
 		status: 'review',
 		// Bad input never reached Tencent; anything else without a Tencent code is the package's or n8n's.

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { mapInOrder } from '../../../lib/tencent/concurrency';
@@ -27,13 +29,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Encryption and masking options, and the credential secrets no error may carry.
 	const privacy = await readPrivacySettings(this, options);
 
+	// n8n's Retry On Fail runs the node again: answers bought by an earlier run are reused.
+	const tryId = randomUUID();
+
 	// Several items at a time; results come back in item order, so outputs are as if sequential.
 	const outputItems = await mapInOrder(
 		items.length,
 		options.concurrency,
 		async (itemIndex) => {
 			try {
-				return await runItem(this, client, operation, itemIndex, privacy);
+				return await runItem(this, client, operation, itemIndex, privacy, tryId);
 			} catch (error) {
 				// Before n8n shows, stores or logs it: no secret, full ID number or photo in any part of it.
 				const failure = scrubError(itemError(this, error, itemIndex), privacy.secrets);

@@ -8,10 +8,11 @@ import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } fro
 import type { AttemptLog, TencentCloudClient } from '../../../lib/tencent/client';
 import { isTencentCloudError } from '../../../lib/tencent/errors';
 import { DEFAULT_SIMILARITY_THRESHOLD, outcomeOfApiError, outcomeOfResult, returnsSimilarity, type Outcome } from '../../../lib/tencent/outcomes';
-import { invalidField, toNodeApiError } from '../../shared/errors';
+import { invalidField, tencentErrorOf, toNodeApiError } from '../../shared/errors';
 import { readNodeOptions, type FaceIdNodeOptions } from '../../shared/options';
 import { decryptAnswerOf, encryptForSending, protectOutput, type PrivacySettings } from '../../shared/privacy';
 import { moveFieldsToBinary } from '../../shared/responseFields';
+import { requestFingerprint, ReusedAnswers } from '../../../lib/tencent/reusedAnswers';
 import { isFlowOperation, type FaceIdOperation, type SingleCallOperation } from './types';
 
 /** Tencent's answer as the item shows it: the response, or the `Error` that was a verdict. */
@@ -21,6 +22,11 @@ interface ClassifiedAnswer {
 	/** The verdict came as `Response.Error`: there is no response to simplify. */
 	fromError: boolean;
 }
+
+/** Billed answers of this process's executions, for n8n's Retry On Fail (see lib/tencent/reusedAnswers.ts). */
+const BOUGHT = new ReusedAnswers<{ tryId: string; answer: ClassifiedAnswer }>();
+/** Requests of this process's executions that failed after Tencent may have processed them, by check. */
+const MAYBE_BOUGHT = new ReusedAnswers<number>();
 
 /** Counts the attempts on the outcome when there was more than one, so a finance team can reconcile. */
 function withAttempts(outcome: Outcome, attempts: AttemptLog): Outcome {
@@ -44,12 +50,47 @@ async function singleCall(
 	operation: SingleCallOperation,
 	itemIndex: number,
 	privacy: PrivacySettings,
+	tryId: string,
 ): Promise<ClassifiedAnswer> {
 	const { action } = operation;
 	const options = readNodeOptions(context, itemIndex);
 	// 1. Read and check the fields: bad input fails here, before anything is sent.
 	const request = await operation.buildRequest.call(context, itemIndex);
 	const threshold = similarityThreshold(context, action.name, options, itemIndex);
+	// Bought already by an earlier try of this node in this execution (Retry On Fail): not again.
+	const scope = `${context.getExecutionId()}\n${context.getNode().id ?? context.getNode().name}`;
+	const fingerprint = requestFingerprint(action.name, request);
+	const bought = BOUGHT.get(scope, fingerprint);
+	if (bought && bought.tryId !== tryId) return { ...structuredClone(bought.answer), outcome: { ...bought.answer.outcome, reused: true } };
+	// An earlier try's requests that Tencent may have processed count on this item too.
+	const earlier = MAYBE_BOUGHT.get(scope, fingerprint) ?? 0;
+	let answer: ClassifiedAnswer;
+	try {
+		answer = await callAndClassify(context, client, operation, itemIndex, privacy, request, threshold, options);
+	} catch (error) {
+		if (tencentErrorOf(error)?.possiblyProcessed) MAYBE_BOUGHT.set(scope, fingerprint, earlier + 1);
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already the item's error (or one the router wraps once): counted, then passed on
+		throw error;
+	}
+	if (earlier > 0) {
+		const { attempts = 1, possiblyBilledAttempts = 0 } = answer.outcome;
+		answer.outcome = { ...answer.outcome, attempts: attempts + earlier, possiblyBilledAttempts: possiblyBilledAttempts + earlier };
+	}
+	if (answer.outcome.billable) BOUGHT.set(scope, fingerprint, { tryId, answer: structuredClone(answer) });
+	return answer;
+}
+
+async function callAndClassify(
+	context: IExecuteFunctions,
+	client: TencentCloudClient,
+	operation: SingleCallOperation,
+	itemIndex: number,
+	privacy: PrivacySettings,
+	request: unknown,
+	threshold: number | undefined,
+	options: FaceIdNodeOptions,
+): Promise<ClassifiedAnswer> {
+	const { action } = operation;
 	// 2. Encrypt, when "Encrypt Sensitive Fields" is on.
 	const sealed = encryptForSending(context, itemIndex, action, request, privacy);
 	const attempts: AttemptLog = { sent: 0, possiblyProcessed: 0 };
@@ -90,10 +131,12 @@ export async function runItem(
 	operation: FaceIdOperation,
 	itemIndex: number,
 	privacy: PrivacySettings,
+	/** This run of the node: answers stored by another run of it in the execution are reused. */
+	tryId: string,
 ): Promise<INodeExecutionData> {
 	const answer: ClassifiedAnswer = isFlowOperation(operation)
 		? { ...(await operation.perform.call(context, client, itemIndex)), fromError: false }
-		: await singleCall(context, client, operation, itemIndex, privacy);
+		: await singleCall(context, client, operation, itemIndex, privacy, tryId);
 
 	// 6. Shape the output: files to binary, "Simplify", masking.
 	const fields = answer.fields;
