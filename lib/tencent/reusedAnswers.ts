@@ -17,12 +17,21 @@ const MAX_ENTRIES = 20_000;
 /** The content of a request: the action and its parameters, images by the hash of their bytes. */
 export function requestFingerprint(action: string, params: unknown): string {
 	const hash = createHash('sha256').update(action).update('\n');
-	hash.update(
-		JSON.stringify(params, (_key, value: unknown) =>
-			value instanceof Base64Bytes ? `sha256:${createHash('sha256').update(value.bytes).digest('hex')}` : value,
-		),
-	);
+	hash.update(JSON.stringify(withImageHashes(params)));
 	return hash.digest('hex');
+}
+
+/**
+ * The parameters with each image replaced by the hash of its bytes: never its base64 text
+ * (megabytes per item), which JSON.stringify would build through `toJSON` before any replacer runs.
+ */
+function withImageHashes(value: unknown): unknown {
+	if (value instanceof Base64Bytes) return `sha256:${createHash('sha256').update(value.bytes).digest('hex')}`;
+	if (Array.isArray(value)) return value.map(withImageHashes);
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withImageHashes(entry)]));
+	}
+	return value;
 }
 
 export class ReusedAnswers<T> {

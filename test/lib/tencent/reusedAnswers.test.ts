@@ -12,6 +12,16 @@ describe('requestFingerprint', () => {
 		expect(photo([1, 2, 3])).not.toBe(photo([1, 2, 4]));
 	});
 
+	test('an image is hashed from its bytes, never turned into base64 text', () => {
+		const toJson = jest.spyOn(Base64Bytes.prototype, 'toJSON');
+		try {
+			requestFingerprint('ImageRecognitionV2', { ImageBase64: new Base64Bytes(Buffer.alloc(1024 * 1024, 7)) });
+			expect(toJson).not.toHaveBeenCalled();
+		} finally {
+			toJson.mockRestore();
+		}
+	});
+
 	test('holds no personal data: a hex digest only', () => {
 		expect(requestFingerprint('IdCardVerification', { Name: '张三', IdCard: '110105198506150022' })).toMatch(/^[0-9a-f]{64}$/);
 	});
