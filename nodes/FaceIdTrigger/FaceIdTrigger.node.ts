@@ -1,4 +1,4 @@
-import { NodeOperationError, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, type ICredentialDataDecryptedObject, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
 
 import { hintForErrorCode } from '../../lib/tencent/errorHints';
 import { cardVerificationCheck, isCardVerificationGeneration } from '../../lib/tencent/pendingVerifications/cardVerification';
@@ -8,6 +8,7 @@ import { itemError, scrubError } from '../shared/errors';
 import { NODE_NUMBER_OPTIONS, readTriggerOptions } from '../shared/options';
 import { routeItems } from '../shared/outputs';
 import { readPrivacySettings } from '../shared/privacy';
+import { CREDENTIAL_TYPE } from '../shared/transport';
 import { openNodeRegistry, REDIS_CREDENTIAL_TEST, testRedisCredential } from '../shared/registryFields';
 import { faceIdTriggerDescription } from './description';
 import { DeferredCommits, watchHandOver } from './handOver';
@@ -43,11 +44,12 @@ export class FaceIdTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const routeByOutcome = this.getNodeParameter('routeByOutcome', true) as boolean;
 		const options = readTriggerOptions(this);
-		const privacy = await readPrivacySettings(this, options);
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const privacy = await readPrivacySettings(this, options, credentials);
 		try {
 			// "Fetch Test Event" must not consume real results: those belong to the active workflow.
 			if (this.getMode() === 'manual') return routeItems([await resultItem(this, sampleResult(), privacy)], routeByOutcome);
-			return await pollRegistry(this, options, privacy, routeByOutcome);
+			return await pollRegistry(this, options, privacy, credentials, routeByOutcome);
 		} catch (error) {
 			// Before n8n shows, stores or logs it: no secret, full ID number or photo in any part of it.
 			throw scrubError(itemError(this, error, 0), privacy.secrets);
@@ -59,6 +61,7 @@ async function pollRegistry(
 	context: IPollFunctions,
 	options: ReturnType<typeof readTriggerOptions>,
 	privacy: Awaited<ReturnType<typeof readPrivacySettings>>,
+	credentials: ICredentialDataDecryptedObject,
 	routeByOutcome: boolean,
 ): Promise<INodeExecutionData[][] | null> {
 	const timeoutMs = options.timeout * 1000;
@@ -73,11 +76,8 @@ async function pollRegistry(
 	try {
 		// The same pacing and retries as the node. Result requests are free, so a request Tencent may
 		// have processed is asked again too.
-		const client = await resilientClient(context, {
-			maxRequestsPerSecond: 0,
-			maxRetries: NODE_NUMBER_OPTIONS.maxRetries.default,
-			retryPossiblyProcessed: true,
-		});
+		const settings = { maxRequestsPerSecond: 0, maxRetries: NODE_NUMBER_OPTIONS.maxRetries.default, retryPossiblyProcessed: true };
+		const client = resilientClient(context, settings, credentials);
 		const checkOf = (kind: string) => {
 			if (!isCardVerificationGeneration(kind)) {
 				throw new NodeOperationError(context.getNode(), `The registry holds a token of an unknown kind "${kind}"`);

@@ -2,10 +2,10 @@
  * The resilient client (lib/tencent/resilientClient.ts) as both nodes build it: n8n's transport
  * and `sleep`, the execution's cancel signal, n8n's logger.
  */
-import { sleep, type IExecuteFunctions, type IPollFunctions } from 'n8n-workflow';
+import { sleep, type ICredentialDataDecryptedObject, type IExecuteFunctions, type IPollFunctions } from 'n8n-workflow';
 
 import { ResilientClient, type ResilienceSettings } from '../../lib/tencent/resilientClient';
-import { CREDENTIAL_TYPE, n8nTransport } from './transport';
+import { n8nTransport } from './transport';
 
 /** Longest single timer: a cancelled execution is noticed within this. */
 const SLEEP_SLICE_MS = 250;
@@ -26,12 +26,12 @@ export async function abortableSleep(ms: number, signal?: AbortSignal): Promise<
  * the credential's account: every execution and trigger of that SecretId in this n8n process share
  * one limiter per action, at Tencent's documented rate.
  */
-export async function resilientClient(
+export function resilientClient(
 	context: IExecuteFunctions | IPollFunctions,
 	settings: Omit<ResilienceSettings, 'account'>,
-): Promise<ResilientClient> {
+	credentials: ICredentialDataDecryptedObject,
+): ResilientClient {
 	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const account = typeof credentials.secretId === 'string' && credentials.secretId.trim() ? credentials.secretId.trim() : undefined;
 	return new ResilientClient({ ...settings, account }, {
 		transport: (timestamp) => n8nTransport(context, { timestamp }),

@@ -3,7 +3,7 @@
  * Output" options, the encrypted call, and the scrubbing every error goes through before n8n shows,
  * stores or logs it. The router calls these; the decisions live in lib/tencent (encryption, redact).
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties, type IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, type ICredentialDataDecryptedObject, type IDataObject, type IExecuteFunctions, type INodeProperties, type IPollFunctions } from 'n8n-workflow';
 
 import {
 	decryptAnswer,
@@ -17,7 +17,6 @@ import {
 } from '../../lib/tencent/encryption';
 import type { ActionDefinition, BaseResponse } from '../../lib/tencent/actions/common';
 import { maskPersonalData } from '../../lib/tencent/redact';
-import { CREDENTIAL_TYPE } from './transport';
 
 const ENCRYPTION_OFF = 'off';
 
@@ -67,8 +66,9 @@ export interface PrivacySettings {
 export async function readPrivacySettings(
 	context: IExecuteFunctions | IPollFunctions,
 	options: { encryption?: string; maskPersonalData: boolean },
+	/** The Tencent Cloud API credential, read once by the caller. */
+	credentials: ICredentialDataDecryptedObject,
 ): Promise<PrivacySettings> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const secrets = [credentials.secretKey, credentials.sessionToken].filter(
 		(value): value is string => typeof value === 'string' && value.trim() !== '',
 	);

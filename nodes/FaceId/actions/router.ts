@@ -8,6 +8,7 @@ import { errorItem, itemError, scrubError } from '../../shared/errors';
 import { readNodeOptions } from '../../shared/options';
 import { routeItems } from '../../shared/outputs';
 import { readPrivacySettings } from '../../shared/privacy';
+import { CREDENTIAL_TYPE } from '../../shared/transport';
 import { OPERATIONS } from './operations';
 import { runItem } from './runItem';
 import type { FaceIdOperation } from './types';
@@ -25,9 +26,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Node-wide settings: read once, from the first item, like the operation itself.
 	const options = readNodeOptions(this, 0);
 	// Paces at Tencent's limits, retries what is safe to retry, corrects clock skew.
-	const client = await resilientClient(this, options);
+	// Read once: the client paces by its SecretId, and no error may carry its secrets.
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const client = resilientClient(this, options, credentials);
 	// Encryption and masking options, and the credential secrets no error may carry.
-	const privacy = await readPrivacySettings(this, options);
+	const privacy = await readPrivacySettings(this, options, credentials);
 
 	// n8n's Retry On Fail runs the node again: answers bought by an earlier run are reused.
 	const tryId = randomUUID();
