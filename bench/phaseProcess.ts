@@ -16,7 +16,8 @@ import { TencentCloudClient } from '../lib/tencent/client';
 import { mapInOrder } from '../lib/tencent/concurrency';
 import { IdCardVerification } from '../lib/tencent/actions/IdCardVerification';
 import { effectiveRateLimit } from '../lib/tencent/catalogue';
-import { ActionRateLimiters } from '../lib/tencent/rateLimiter';
+import { pace, ProcessPacingStore } from '../lib/tencent/rateLimit/pacer';
+import { rateLimitRule } from '../lib/tencent/rateLimit/rule';
 import { callWithRetry, DEFAULT_RETRY_POLICY } from '../lib/tencent/retryPolicy';
 import { testJpeg } from '../sandbox/actions/testImages';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
@@ -231,6 +232,12 @@ async function imagePhase(message: { url: string; count: number; imageBytes: num
 	return { ...result, imageMb: image.length / MB, rssAfterGcMb: after.rss / MB };
 }
 
+/** The node's pacing at each action's documented limit, for a client without n8n. */
+function actionPacer(sleep: (ms: number, signal?: AbortSignal) => Promise<void>) {
+	const store = new ProcessPacingStore(Date.now);
+	return { acquire: (action: string) => pace(store, [{ key: action, rule: rateLimitRule(effectiveRateLimit(action)) }], sleep) };
+}
+
 /**
  * The package's own client without n8n: lib/tencent's client, rate limiter, retry policy and
  * ordered concurrency (what the node runs on), over the undici transport of test/support/.
@@ -238,7 +245,7 @@ async function imagePhase(message: { url: string; count: number; imageBytes: num
 async function clientPhase(message: { url: string; count: number; concurrency: number }): Promise<SdkPhaseResult> {
 	const client = new TencentCloudClient(createUndiciTransport({ ...SANDBOX_CREDENTIALS, customEndpoint: message.url }));
 	const clock = { now: Date.now, sleep: (ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }) };
-	const limiters = new ActionRateLimiters((action) => effectiveRateLimit(action), clock);
+	const limiters = actionPacer(clock.sleep);
 	const identities = workloadIdentities(message.count);
 	collectGarbage();
 	const measured = await measure(() =>
@@ -296,7 +303,7 @@ async function sdkPhase(message: { url: string; count: number; concurrency?: num
 	collectGarbage();
 	const check = (index: number) => client.IdCardVerification({ IdCard: identities[index].idCard, Name: identities[index].name });
 	const clock = { now: Date.now, sleep: (ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }) };
-	const limiters = new ActionRateLimiters((action) => effectiveRateLimit(action), clock);
+	const limiters = actionPacer(clock.sleep);
 	const paced = async (index: number): Promise<PromiseSettledResult<{ Result: string }>> => {
 		await limiters.acquire(IdCardVerification.name);
 		return (await Promise.allSettled([check(index)]))[0];

@@ -1,8 +1,11 @@
 /**
- * The sandbox in a process of its own, on 127.0.0.1 only. Messages: `{ start: SandboxOptions }`
- * → `{ url }`; `{ stats: true }` → a summary of its request log (never the requests themselves).
+ * The sandbox in a process of its own, on 127.0.0.1 only (the benchmark's, and the tests' whose
+ * timing must not depend on the client's event loop). Messages: `{ start: SandboxOptions }` →
+ * `{ url }`; `{ stats: true, since? }` → a summary of its request log from `since` (ms, its clock)
+ * on (never the requests themselves).
  */
 import { summariseBilling } from '../sandbox/billing';
+import { mostInAnySpan } from '../sandbox/rateLimiter';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
 import { serveParent } from './children';
 
@@ -16,6 +19,8 @@ export interface SandboxStats {
 	throttled: number;
 	billable: number;
 	repeatedBillable: number;
+	/** Most arrivals in any one-second span. */
+	busiestSecond: number;
 	/** Sandbox clock (ms) of the first and last arrival. */
 	firstArrival?: number;
 	lastArrival?: number;
@@ -30,13 +35,15 @@ serveParent(async (message) => {
 		return { url: sandbox.url };
 	}
 	if (message.stats && sandbox) {
-		const records = sandbox.requests;
+		const since = typeof message.since === 'number' ? message.since : -Infinity;
+		const records = sandbox.requests.filter((record) => record.time >= since);
 		const stats: SandboxStats = {
 			requests: records.length,
 			codes: {},
 			faults: {},
 			throttled: 0,
 			...summariseBilling(records),
+			busiestSecond: mostInAnySpan(records.map((record) => record.time)),
 			firstArrival: records[0]?.time,
 			lastArrival: records.at(-1)?.time,
 		};

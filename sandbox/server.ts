@@ -17,7 +17,7 @@ import { SANDBOX_CREDENTIALS, type SandboxKey } from './credentials';
 import { loadPrivateKey, openRequest, sealResponse } from './encryption';
 import { SandboxApiError } from './errors';
 import { createFaultInjector, FAULT_CODES, requestContentHash, type FaultKind } from './faults';
-import { FixedWindowRateLimiter } from './rateLimiter';
+import { PerActionRateLimiter, type RateWindow } from './rateLimiter';
 
 export type { SandboxAction, SandboxActionContext, SandboxActionFacts, SandboxActionHandler, SandboxAnswers } from './action';
 export { defineSandboxAction } from './action';
@@ -42,6 +42,8 @@ export interface SandboxOptions {
 	 * `rateLimit`, which is its definition's documented limit (catalogue's default for a hand-made one).
 	 */
 	rateLimits?: Readonly<Record<string, number>>;
+	/** How a second is counted: any one-second span ("sliding", default) or whole seconds of the clock ("fixed"). */
+	rateWindow?: RateWindow;
 	/** Extra actions, or replacements for built-in ones of the same name. */
 	actions?: readonly SandboxAction[];
 	/** Larger bodies get RequestSizeLimitExceeded; default 10 MiB. */
@@ -125,8 +127,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	}
 
 	// Tencent's documented limits, from the action definitions the node paces itself by.
-	const limiter = new FixedWindowRateLimiter(
+	const limiter = new PerActionRateLimiter(
 		(name) => options.rateLimits?.[name] ?? actions.get(name)?.rateLimit ?? DEFAULT_RATE_LIMIT,
+		options.rateWindow,
 	);
 
 	const requests: SandboxRequestRecord[] = [];

@@ -1,24 +1,25 @@
 /**
- * The client both nodes call Tencent with: paces requests at Tencent's per-action limits (shared by
- * every client of the same account in the process), retries
- * only failures that prove nothing was processed (unless told to retry the others, which it
- * counts), and corrects clock skew once. The decisions
- * live beside it (retryPolicy, rateLimiter, clockSkew, the catalogue's limits); the caller injects
- * the transport, the timers and the log, so the node, the trigger and tests share this one class.
- * No n8n import.
+ * The client both nodes call Tencent with: paces requests at Tencent's per-action limits (through a
+ * store every client of the same account shares), retries only failures that prove nothing was
+ * processed (unless told to retry the others, which it counts), and corrects clock skew once. The
+ * decisions live beside it (retryPolicy, rateLimit/, clockSkew, the catalogue's limits); the caller
+ * injects the transport, the timers, the pacing store and the log, so the node, the trigger and
+ * tests share this one class. No n8n import.
  */
 import type { ActionDefinition, BaseResponse } from './actions/common';
 import { documentedRateLimit, effectiveRateLimit } from './catalogue';
 import { TencentCloudClient, type CallOptions, type Transport } from './client';
 import { SigningClock } from './clockSkew';
-import { accountRateLimiter, ActionRateLimiters, type LimiterClock } from './rateLimiter';
+import { accountLimits } from './rateLimit/accountPacing';
+import { pace, ProcessPacingStore, type KeyedLimit, type PacingStore } from './rateLimit/pacer';
+import { rateLimitRule } from './rateLimit/rule';
 import { callWithRetry, DEFAULT_RETRY_POLICY, type RetryEvent, type RetryPolicy } from './retryPolicy';
 import type { Sleep } from './sleep';
 
 export interface ResilienceSettings {
 	/**
-	 * The account (its SecretId) whose rate the requests count against: all clients of one account
-	 * in this process share one limiter per action. Absent: this client paces itself only.
+	 * The account (its SecretId) whose rate the requests count against: every client of one account
+	 * that is given the same `pacing` store shares its limits. Absent: this client paces itself only.
 	 */
 	account?: string;
 	/** A lower limit for this client's own requests; 0: Tencent's documented limit for the action. */
@@ -33,6 +34,8 @@ export interface ResilientClientDependencies {
 	transport: (timestamp: () => number) => Transport;
 	sleep: Sleep;
 	now?: () => number;
+	/** Where the account's limits are kept (the deployment's store); absent: this client's own. */
+	pacing?: PacingStore;
 	random?: () => number;
 	/** Cancels waits and requests: the execution's cancel signal. */
 	signal?: AbortSignal;
@@ -43,8 +46,8 @@ export interface ResilientClientDependencies {
 /** Drop-in for TencentCloudClient: `call` paces, retries and re-signs. */
 export class ResilientClient extends TencentCloudClient {
 	readonly signingClock: SigningClock;
-	private readonly limiters: ActionRateLimiters;
-	private readonly clock: LimiterClock;
+	private readonly pacing: PacingStore;
+	private readonly limits = new Map<string, KeyedLimit[]>();
 	private readonly policy: RetryPolicy;
 
 	constructor(
@@ -56,28 +59,35 @@ export class ResilientClient extends TencentCloudClient {
 		super(dependencies.transport(() => signingClock.timestamp()));
 		this.signingClock = signingClock;
 		this.policy = { ...DEFAULT_RETRY_POLICY, maxRetries: settings.maxRetries, retryPossiblyProcessed: settings.retryPossiblyProcessed };
-		this.clock = { now, sleep: dependencies.sleep };
-		this.limiters = new ActionRateLimiters((action) => effectiveRateLimit(action, settings.maxRequestsPerSecond), this.clock);
+		this.pacing = dependencies.pacing ?? new ProcessPacingStore(now);
 	}
 
 	/**
-	 * The user's limit, then Tencent's, each shared by every client of the account in the process
+	 * The user's limit and Tencent's, kept together, each shared by every client of the account
 	 * (without an account, this client's own pace at the lower of the two).
 	 */
-	private async pace(action: string, signal?: AbortSignal): Promise<void> {
+	private limitsOf(action: string): KeyedLimit[] {
+		let limits = this.limits.get(action);
+		if (!limits) {
+			limits = this.computeLimits(action);
+			this.limits.set(action, limits);
+		}
+		return limits;
+	}
+
+	private computeLimits(action: string): KeyedLimit[] {
 		const { account, maxRequestsPerSecond } = this.settings;
-		if (!account) return await this.limiters.acquire(action, signal);
-		const documented = documentedRateLimit(action);
 		const userLimit = effectiveRateLimit(action, maxRequestsPerSecond);
-		if (userLimit < documented) await accountRateLimiter(account, action, userLimit, this.clock).acquire(signal);
-		await accountRateLimiter(account, action, documented, this.clock).acquire(signal);
+		if (!account) return [{ key: action, rule: rateLimitRule(userLimit) }];
+		const documented = documentedRateLimit(action);
+		return accountLimits(account, action, userLimit < documented ? [userLimit, documented] : [documented]);
 	}
 
 	override async call<Req, Res extends BaseResponse>(action: ActionDefinition<Req, Res>, params: Req, options: CallOptions = {}): Promise<Res> {
 		const signal = options.signal ?? this.dependencies.signal;
 		return await callWithRetry(
 			async () => {
-				await this.pace(action.name, signal);
+				await pace(this.pacing, this.limitsOf(action.name), this.dependencies.sleep, signal);
 				return await super.call(action, params, { ...options, signal });
 			},
 			this.policy,

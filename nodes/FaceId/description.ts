@@ -110,7 +110,7 @@ export const faceIdDescription: INodeTypeDescription = {
 					displayName: 'Max Requests per Second',
 					name: 'maxRequestsPerSecond',
 					numberPrecision: 2,
-					description: `Upper limit for this node's calls per second; 0 uses Tencent's documented limit (${DEFAULT_RATE_LIMIT}/s per action, ${LOWER_RATE_LIMITS}), and higher values are capped at it. All executions in this n8n process share the limit of their credential's SecretId; queue-mode workers each pace themselves, so divide it between them.`,
+					description: `Upper limit for this node's calls per second; 0 uses Tencent's documented limit (${DEFAULT_RATE_LIMIT}/s per action, ${LOWER_RATE_LIMITS}), and higher values are capped at it. All executions share the limit of their credential's SecretId: in this n8n process, and in queue mode across the main instance and all workers (through n8n's Redis).`,
 				}),
 				numberOptionProperty(NODE_NUMBER_OPTIONS.maxRetries, {
 					displayName: 'Max Retries',

@@ -4,6 +4,7 @@
  */
 import { sleep, type ICredentialDataDecryptedObject, type IExecuteFunctions, type IPollFunctions } from 'n8n-workflow';
 
+import { deploymentPacing } from '../../lib/tencent/rateLimit/accountPacing';
 import { ResilientClient, type ResilienceSettings } from '../../lib/tencent/resilientClient';
 import { n8nTransport } from './transport';
 
@@ -23,8 +24,8 @@ export async function abortableSleep(ms: number, signal?: AbortSignal): Promise<
 
 /**
  * The client for one execution of the node, or one poll of the trigger. Its requests count against
- * the credential's account: every execution and trigger of that SecretId in this n8n process share
- * one limiter per action, at Tencent's documented rate.
+ * the credential's account: every execution and trigger of that SecretId pace together, in this
+ * n8n process, or in queue mode across the main instance and all workers (through n8n's Redis).
  */
 export function resilientClient(
 	context: IExecuteFunctions | IPollFunctions,
@@ -36,6 +37,7 @@ export function resilientClient(
 	return new ResilientClient({ ...settings, account }, {
 		transport: (timestamp) => n8nTransport(context, { timestamp }),
 		sleep: abortableSleep,
+		pacing: deploymentPacing(process.env, context.logger),
 		signal,
 		debug: (message) => context.logger.debug(message),
 	});

@@ -1,6 +1,6 @@
 import { ImageRecognitionV2 } from '../../lib/tencent/actions/ImageRecognitionV2';
 import { defineSandboxAction, startSandbox, type Sandbox } from '../../sandbox/server';
-import { FixedWindowRateLimiter } from '../../sandbox/rateLimiter';
+import { PerActionRateLimiter } from '../../sandbox/rateLimiter';
 import { callSigned, errorCode, manualClock } from './helpers';
 
 // A second action, defined by hand (the catalogue does not know it), to show that limits are counted per action.
@@ -15,13 +15,13 @@ const ImageRecognitionV2StandIn = defineSandboxAction(ImageRecognitionV2, { hand
 
 const MATCH = JSON.stringify({ Name: 'Wei Xiaobao', IdCard: '110101199003070011' });
 
-describe('per-action rate limit (fixed 1 s windows of the sandbox clock)', () => {
+describe('per-action rate limit, fixed 1 s windows of the sandbox clock', () => {
 	// 0.5 s into a second, so +0.4 s stays in the window and +0.5 s starts the next one.
 	const clock = manualClock(Date.UTC(2026, 0, 15, 12, 0, 0) + 500);
 	let sandbox: Sandbox;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ now: clock.now, actions: [Echo, ImageRecognitionV2StandIn] });
+		sandbox = await startSandbox({ now: clock.now, actions: [Echo, ImageRecognitionV2StandIn], rateWindow: 'fixed' });
 	});
 	afterAll(() => sandbox.close());
 
@@ -60,6 +60,33 @@ describe('per-action rate limit (fixed 1 s windows of the sandbox clock)', () =>
 	});
 });
 
+describe('per-action rate limit, sliding one-second window (the default)', () => {
+	test('100 at 0.5 s, then the 101st at 1.4 s is refused (the fixed count would admit it); at 1.5 s the window has moved on', async () => {
+		const clock = manualClock(Date.UTC(2026, 0, 15, 12, 0, 0) + 500);
+		const sandbox = await startSandbox({ now: clock.now });
+		try {
+			const call = () => callSigned(sandbox.url, { timestamp: clock.seconds(), body: MATCH });
+			const first = await Promise.all(Array.from({ length: 100 }, call));
+			expect(first.every((answer) => answer.Response.Result === '0')).toBe(true);
+			clock.ms += 900;
+			expect(errorCode(await call())).toBe('RequestLimitExceeded');
+			clock.ms += 100;
+			expect((await call()).Response.Result).toBe('0');
+		} finally {
+			await sandbox.close();
+		}
+	});
+
+	test('a refused request does not count; a time exactly one second later is outside the window', () => {
+		const limiter = new PerActionRateLimiter(() => 2);
+		expect(limiter.tryAcquire('A', 1000)).toEqual({ allowed: true });
+		expect(limiter.tryAcquire('A', 1500)).toEqual({ allowed: true });
+		expect(limiter.tryAcquire('A', 1999)).toEqual({ allowed: false, limit: 2 });
+		expect(limiter.tryAcquire('A', 2000)).toEqual({ allowed: true });
+		expect(limiter.tryAcquire('A', 2499)).toEqual({ allowed: false, limit: 2 });
+	});
+});
+
 describe('rate limit configuration', () => {
 	test('options.rateLimits overrides the default for one action', async () => {
 		const clock = manualClock(Date.UTC(2026, 0, 15, 12, 0, 0));
@@ -77,7 +104,7 @@ describe('rate limit configuration', () => {
 	});
 
 	test('refused requests do not count, and Infinity disables the limit', () => {
-		const limiter = new FixedWindowRateLimiter((action) => (action === 'Free' ? Infinity : 1));
+		const limiter = new PerActionRateLimiter((action) => (action === 'Free' ? Infinity : 1), 'fixed');
 		expect(limiter.tryAcquire('A', 1000)).toEqual({ allowed: true });
 		expect(limiter.tryAcquire('A', 1999)).toEqual({ allowed: false, limit: 1 });
 		expect(limiter.tryAcquire('A', 2000)).toEqual({ allowed: true });

@@ -7,6 +7,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { DEFAULT_REDIS_KEY_PREFIX } from '../../redis';
 import { connectRedis, RedisRegistry, type RedisConnectionOptions } from './redisStore';
 import { openSqliteDatabase, SqliteRegistry } from './sqliteStore';
 import type { VerificationRegistry } from './types';
@@ -19,7 +20,7 @@ export type RegistryConfig =
 	| { store: 'redis'; connection: RedisConnectionOptions; keyPrefix: string; queue: string };
 
 export const DEFAULT_QUEUE = 'default';
-export const DEFAULT_REDIS_KEY_PREFIX = 'n8n-faceid:';
+export { DEFAULT_REDIS_KEY_PREFIX };
 
 /**
  * `<n8n user folder>/.n8n/tencent-faceid/card-verifications.sqlite`: n8n's own folder, found as n8n

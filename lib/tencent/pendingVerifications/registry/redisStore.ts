@@ -8,10 +8,11 @@
  * Keys: `<prefix>{<queue>}:r:<key>` (hash) and `<prefix>{<queue>}:<state>` (sorted sets). The
  * `{queue}` hash tag keeps one queue's keys in one slot.
  *
- * The client is `ioredis`, the package's only runtime dependency, loaded in `connectRedis` so that
- * users of the embedded store never load it.
+ * The client is `ioredis` (see lib/tencent/redis.ts), so users of the embedded store never load it.
  */
-import type { Redis, RedisOptions } from 'ioredis';
+import type { Redis } from 'ioredis';
+
+import { openRedis, type RedisConnectionOptions } from '../../redis';
 
 import type {
 	HoldSettlement,
@@ -25,14 +26,7 @@ import type {
 } from './types';
 import { VERIFICATION_STATES } from './types';
 
-export interface RedisConnectionOptions {
-	host: string;
-	port: number;
-	database?: number;
-	user?: string;
-	password?: string;
-	tls?: boolean;
-}
+export type { RedisConnectionOptions } from '../../redis';
 
 /** Scripts shared by all commands: KEYS[1] is the queue's base key. */
 const PRELUDE = `
@@ -180,34 +174,17 @@ type ScriptName = keyof typeof SCRIPTS;
 type ScriptedRedis = Redis & Record<ScriptName, (base: string, ...args: Array<string | number>) => Promise<unknown>>;
 
 /**
- * Connects (loading ioredis on first use). Fails fast instead of queueing commands forever when
- * Redis is unreachable, so an Apply step reports the problem instead of hanging.
+ * Connects (ioredis loads on first use) and defines the registry's scripts. Commands wait for a
+ * reconnect for a while, then fail, so an Apply step reports an outage instead of hanging.
  */
 export async function connectRedis(options: RedisConnectionOptions): Promise<ScriptedRedis> {
-	const IORedis = (require('ioredis') as { default: new (options: RedisOptions) => Redis }).default;
-	const client = new IORedis({
-		host: options.host,
-		port: options.port,
-		db: options.database ?? 0,
-		username: options.user || undefined,
-		password: options.password || undefined,
-		tls: options.tls ? {} : undefined,
-		lazyConnect: true,
-		connectTimeout: 10_000,
-		commandTimeout: 15_000,
-		maxRetriesPerRequest: 2,
-		enableOfflineQueue: true,
-		retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-	}) as ScriptedRedis;
+	const client = (await openRedis(options, {
+		purpose: "the registry's Redis",
+		connectTimeoutMs: 10_000,
+		commandTimeoutMs: 15_000,
+		queueWhileDisconnected: true,
+	})) as ScriptedRedis;
 	for (const [name, lua] of Object.entries(SCRIPTS)) client.defineCommand(name, { numberOfKeys: 1, lua });
-	try {
-		await client.connect();
-	} catch (error) {
-		client.disconnect();
-		throw new Error(
-			`Could not connect to the registry's Redis at ${options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
-		);
-	}
 	return client;
 }
 

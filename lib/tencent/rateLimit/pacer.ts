@@ -1,0 +1,98 @@
+/**
+ * Pacing in two steps, whatever keeps the state (this process, or Redis for several):
+ *
+ * 1. reserve: take the next planned slot on every limit at once, and sleep until it. Callers
+ *    queue up evenly spaced instead of all waking together. The limit that set the slot plans
+ *    the next one; the others count the start when it happens (planning it on all of them would
+ *    leave the looser ones' slots in between unused).
+ * 2. start: at the moment of starting, check each limit's window of actual starts and record this
+ *    one, or learn how long to wait and check again. A request that woke late (a busy event
+ *    loop, a slow worker) is counted when it really starts, so every window holds however late
+ *    a request starts.
+ *
+ * Pure: the stores bring their clock, the caller brings `sleep`.
+ */
+import type { Sleep } from '../sleep';
+import type { RateLimitRule } from './rule';
+
+/** One limit to keep: its key (whose starts count together) and its rule. */
+export interface KeyedLimit {
+	readonly key: string;
+	readonly rule: RateLimitRule;
+}
+
+export interface PacingStore {
+	/** Reserves the next slot on all limits together; resolves to the milliseconds until it. */
+	reserve(limits: readonly KeyedLimit[]): Promise<number>;
+	/** Records a start now if every limit allows it (resolves to 0), else the milliseconds to wait. */
+	tryStart(limits: readonly KeyedLimit[]): Promise<number>;
+}
+
+/** Resolves when the caller may start; rejects if the signal aborts a wait. */
+export async function pace(store: PacingStore, limits: readonly KeyedLimit[], sleep: Sleep, signal?: AbortSignal): Promise<void> {
+	if (limits.length === 0) return;
+	const untilSlot = await store.reserve(limits);
+	if (untilSlot > 0) await sleep(Math.ceil(untilSlot), signal);
+	for (;;) {
+		const wait = await store.tryStart(limits);
+		if (wait <= 0) return;
+		await sleep(Math.ceil(wait), signal);
+	}
+}
+
+/**
+ * A reservation may take a planned slot up to this far in the past: slots lost while the event
+ * loop was busy are made up (at the start step's pace, twice the rate), not forfeited.
+ */
+export const CATCH_UP_MS = 100;
+
+interface LimitState {
+	/** Earliest planned slot for the next reservation. */
+	nextSlot: number;
+	/** The last `perWindow` actual starts, oldest first. */
+	starts: number[];
+}
+
+/** The limits' state in this process, on an injected clock (milliseconds, any origin). */
+export class ProcessPacingStore implements PacingStore {
+	private readonly states = new Map<string, LimitState>();
+
+	constructor(private readonly now: () => number) {}
+
+	private stateOf(key: string): LimitState {
+		let state = this.states.get(key);
+		if (!state) {
+			// A new limit starts with nothing to catch up: a run begins spaced.
+			state = { nextSlot: this.now(), starts: [] };
+			this.states.set(key, state);
+		}
+		return state;
+	}
+
+	async reserve(limits: readonly KeyedLimit[]): Promise<number> {
+		const now = this.now();
+		const slot = Math.max(now - CATCH_UP_MS, ...limits.map((limit) => this.stateOf(limit.key).nextSlot));
+		// The limits that set the slot plan the next one; the others count this start when it happens.
+		const binding = limits.filter((limit) => this.stateOf(limit.key).nextSlot >= slot);
+		for (const limit of binding.length ? binding : limits) this.stateOf(limit.key).nextSlot = slot + limit.rule.intervalMs;
+		return Math.max(0, slot - now);
+	}
+
+	async tryStart(limits: readonly KeyedLimit[]): Promise<number> {
+		const now = this.now();
+		let wait = 0;
+		for (const { key, rule } of limits) {
+			const { starts } = this.stateOf(key);
+			if (starts.length >= rule.perWindow) wait = Math.max(wait, starts[starts.length - rule.perWindow] + rule.windowMs - now);
+			if (starts.length > 0) wait = Math.max(wait, starts[starts.length - 1] + rule.minGapMs - now);
+		}
+		// Floating-point dust is not a wait.
+		if (wait > 1e-6) return wait;
+		for (const { key, rule } of limits) {
+			const { starts } = this.stateOf(key);
+			starts.push(now);
+			if (starts.length > rule.perWindow) starts.splice(0, starts.length - rule.perWindow);
+		}
+		return 0;
+	}
+}
