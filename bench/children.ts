@@ -12,9 +12,10 @@ export interface Child {
 	stop(): Promise<void>;
 }
 
-export function startChild(file: string, execArgv: string[] = []): Child {
+export function startChild(file: string, execArgv: string[] = [], env?: NodeJS.ProcessEnv): Child {
 	const child: ChildProcess = fork(path.join(__dirname, file), [], {
 		execArgv: ['--import', 'tsx', ...execArgv],
+		env: env ? { ...process.env, ...env } : process.env,
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 	});
 	let exited = false;

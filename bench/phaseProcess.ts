@@ -202,6 +202,55 @@ async function idCardPhase(message: { url: string; count: number; options: INode
 	});
 }
 
+export interface ExecutionsPhaseResult extends Measured {
+	executions: number;
+	items: number;
+	rightVerdict: number;
+	wrongVerdict: number;
+	errors: Record<string, number>;
+	missing: number;
+	workflowErrors: string[];
+}
+
+/**
+ * Several executions of the same workflow started together in this process (as a webhook-fed flow
+ * or a queue worker runs them), each over its own `count` items; waits for `startAt` first, so that
+ * phases in several processes start at once. A first execution of one item warms the process up,
+ * as a worker that has worked before is.
+ */
+async function executionsPhase(message: { url: string; count: number; executions: number; options: INodeParameters; startAt?: number }): Promise<ExecutionsPhaseResult> {
+	await setupHarness();
+	const types = packageTypes({ root: 'dist' });
+	const workflow = faceIdWorkflow(
+		{ operation: 'idCardVerification', name: '={{ $json.name }}', idCard: '={{ $json.idCard }}', options: message.options },
+		'continueRegularOutput',
+	);
+	const identities = workloadIdentities(message.count);
+	const items = identities.map((identity) => ({ json: { name: identity.name, idCard: identity.idCard } }));
+	const run = (pinned: INodeExecutionData[]) =>
+		runWorkflow(workflow, { credentials: { tencentCloudApi: credential(message.url) }, ...types, pinData: { Start: pinned } });
+	await run(items.slice(0, 1));
+	if (message.startAt) await delay(Math.max(0, message.startAt - Date.now()));
+	collectGarbage();
+	const measured = await measure(() => Promise.all(Array.from({ length: message.executions }, () => run(items))));
+	const { result: runs, ...metrics } = measured;
+	const total = { rightVerdict: 0, wrongVerdict: 0, missing: 0, errors: {} as Record<string, number> };
+	for (const execution of runs) {
+		const tallied = tally(execution.outputs(FACEID_NODE), identities.map((identity) => identity.expected));
+		total.rightVerdict += tallied.rightVerdict;
+		total.wrongVerdict += tallied.wrongVerdict;
+		total.missing += tallied.missing;
+		for (const [code, n] of Object.entries(tallied.errors)) total.errors[code] = (total.errors[code] ?? 0) + n;
+	}
+	return {
+		...metrics,
+		...total,
+		executions: message.executions,
+		items: message.executions * message.count,
+		workflowErrors: runs.flatMap((execution) => (execution.error ? [execution.error.message] : [])),
+	};
+}
+
 /** 200 items, each with its own 5 MB JPEG in n8n's filesystem binary store (as a real instance keeps them). */
 async function imagePhase(message: { url: string; count: number; imageBytes: number; options: INodeParameters }) {
 	await setupHarness();
@@ -334,6 +383,8 @@ serveParent(async (message) => {
 	switch (message.phase) {
 		case 'idCard':
 			return await idCardPhase(message as unknown as Parameters<typeof idCardPhase>[0]);
+		case 'executions':
+			return await executionsPhase(message as unknown as Parameters<typeof executionsPhase>[0]);
 		case 'images':
 			return await imagePhase(message as unknown as Parameters<typeof imagePhase>[0]);
 		case 'sdk':

@@ -44,8 +44,8 @@ serveParent(async (message) => {
 			throttled: 0,
 			...summariseBilling(records),
 			busiestSecond: mostInAnySpan(records.map((record) => record.time)),
-			firstArrival: records[0]?.time,
-			lastArrival: records.at(-1)?.time,
+			firstArrival: records.length ? Math.min(...records.map((record) => record.time)) : undefined,
+			lastArrival: records.length ? Math.max(...records.map((record) => record.time)) : undefined,
 		};
 		for (const record of records) {
 			stats.codes[record.code] = (stats.codes[record.code] ?? 0) + 1;

@@ -16,7 +16,7 @@ import { header, verifyTc3Request, type ReceivedRequest } from './auth';
 import { SANDBOX_CREDENTIALS, type SandboxKey } from './credentials';
 import { loadPrivateKey, openRequest, sealResponse } from './encryption';
 import { SandboxApiError } from './errors';
-import { createFaultInjector, FAULT_CODES, requestContentHash, type FaultKind } from './faults';
+import { createFaultInjector, FAULT_CODES, requestContentHash, seededRandom, type FaultKind } from './faults';
 import { PerActionRateLimiter, type RateWindow } from './rateLimiter';
 
 export type { SandboxAction, SandboxActionContext, SandboxActionFacts, SandboxActionHandler, SandboxAnswers } from './action';
@@ -55,6 +55,11 @@ export interface SandboxOptions {
 	encryptionPrivateKeyPem?: string;
 	/** Every answer (faults included, resets excepted) leaves this many ms after the request arrived. */
 	latencyMs?: number;
+	/**
+	 * The trip there varies, as on a real network: each request arrives (is counted, by the rate
+	 * limit too) a random 0 … this many ms after it came in, seeded by `faultSeed`.
+	 */
+	transitVariationMs?: number;
 	/** Share of requests (0 … 1) that fail instead of getting their answer. */
 	faultRate?: number;
 	/**
@@ -112,6 +117,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const clockOffsetMs = (options.clockOffsetSeconds ?? 0) * 1000;
 	const now = (): number => localNow() + clockOffsetMs;
 	const latencyMs = options.latencyMs ?? 0;
+	const transitVariationMs = options.transitVariationMs ?? 0;
+	const transitRandom = seededRandom((options.faultSeed ?? 1) + 1);
 	const injectFault = options.faultRate
 		? createFaultInjector({ rate: options.faultRate, mix: options.faultMix, seed: options.faultSeed })
 		: () => undefined;
@@ -187,6 +194,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		}
 
 		const body = await readBody(req, maxBodyBytes);
+		if (transitVariationMs > 0) await delay(transitRandom() * transitVariationMs);
 		const nowMs = now();
 		const requestId = randomUUID();
 		const contentHash = requestContentHash(header(req.headers, 'x-tc-action'), body);

@@ -35,7 +35,7 @@ export function resilientClient(
 	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 	const account = typeof credentials.secretId === 'string' && credentials.secretId.trim() ? credentials.secretId.trim() : undefined;
 	return new ResilientClient({ ...settings, account }, {
-		transport: (timestamp) => n8nTransport(context, { timestamp }),
+		transport: (timestamp) => n8nTransport(context, { timestamp, credentials }),
 		sleep: abortableSleep,
 		pacing: deploymentPacing(process.env, context.logger),
 		signal,

@@ -168,7 +168,7 @@ describe('rate limit in the node', () => {
 
 describe('one rate limit per account in the process', () => {
 	const OTHER_KEY = { secretId: 'AKIDsandboxSecondAccount0000000000', secretKey: 'sandbox-second-account-secret-key-000' };
-	const LIMIT = 50;
+	const LIMIT = 30;
 
 	/** Against a sandbox in its own process, which counts arrivals in sliding one-second windows. */
 	async function twoExecutionsAtOnce(secondKey: typeof OTHER_KEY | undefined) {
@@ -177,7 +177,7 @@ describe('one rate limit per account in the process', () => {
 			const run = (credential: ReturnType<typeof sandboxCredential>, items: number) =>
 				runFaceId({
 					// The node's own limit at the sandbox's, as a user sets it for this account.
-					parameters: idCardParameters({ concurrency: 20, maxRequestsPerSecond: LIMIT, maxRetries: 0 }),
+					parameters: idCardParameters({ concurrency: 20, maxRequestsPerSecond: LIMIT }),
 					items: itemsOf(workloadIdentities(items)),
 					credential,
 					onError: 'continueRegularOutput',
@@ -189,25 +189,30 @@ describe('one rate limit per account in the process', () => {
 			await Promise.all([run(first, 1), run(second, 1)]);
 			await delay(1100);
 			const since = Date.now();
-			await Promise.all([run(first, 60), run(second, 60)]);
+			const results = (await Promise.all([run(first, 60), run(second, 60)])).flatMap(resultOfEachItem);
 			const stats = await sandbox.stats(since);
-			return { throttled: stats.throttled, busiest: stats.busiestSecond, requests: stats.requests };
+			return { throttled: stats.throttled, busiest: stats.busiestSecond, requests: stats.requests, results };
 		} finally {
 			await sandbox.close();
 		}
 	}
 
-	test('two executions at once on one SecretId share its limiter: together never above the limit, never throttled', async () => {
-		const { throttled, busiest, requests } = await twoExecutionsAtOnce(undefined);
-		expect(requests).toBe(120);
-		expect(throttled).toBe(0);
-		expect(busiest).toBeLessThanOrEqual(LIMIT);
+	// The pacer leaves 50 ms per second for the trip; a longer pause of this process or of the
+	// sandbox's (a GC, a busy machine) may still put one request over in one window, retried.
+	const ONE_PAUSE = 1;
+
+	test('two executions at once on one SecretId share its limiter: together at the limit, every item answered right', async () => {
+		const { throttled, busiest, requests, results } = await twoExecutionsAtOnce(undefined);
+		expect(requests).toBe(120 + throttled);
+		expect(throttled).toBeLessThanOrEqual(ONE_PAUSE);
+		expect(busiest).toBeLessThanOrEqual(LIMIT + ONE_PAUSE);
+		expect(results.filter((result) => result.startsWith('error'))).toEqual([]);
 	});
 
-	test('two SecretIds pace separately (so the test above measures the sharing): together they exceed a limit the sandbox counts across keys', async () => {
+	test('two SecretIds pace separately (so the test above measures the sharing): together they send well above a limit the sandbox counts across keys', async () => {
 		const { throttled, busiest } = await twoExecutionsAtOnce(OTHER_KEY);
-		expect(busiest).toBeGreaterThan(LIMIT);
-		expect(throttled).toBeGreaterThan(0);
+		expect(busiest).toBeGreaterThanOrEqual(1.5 * LIMIT);
+		expect(throttled).toBeGreaterThan(10);
 	});
 });
 

@@ -110,6 +110,22 @@ describe('latency and clock offset', () => {
 		}
 	});
 
+	test('transitVariationMs: each request is counted a random 0–N ms after it came in, differently for each', async () => {
+		const sandbox = await startSandbox({ transitVariationMs: 60 });
+		try {
+			const delays: number[] = [];
+			for (let i = 0; i < 12; i++) {
+				const sent = Date.now();
+				expect(await outcomeOf(sandbox)).toBe('0');
+				delays.push(sandbox.requests.at(-1)!.time - sent);
+			}
+			expect(Math.max(...delays)).toBeLessThan(60 + 30);
+			expect(Math.max(...delays) - Math.min(...delays)).toBeGreaterThan(15);
+		} finally {
+			await sandbox.close();
+		}
+	});
+
 	test('clockOffsetSeconds: the sandbox clock runs ahead, signatures from the local clock expire', async () => {
 		const sandbox = await startSandbox({ clockOffsetSeconds: 3600 });
 		try {

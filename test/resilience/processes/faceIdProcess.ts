@@ -22,7 +22,7 @@ async function main(): Promise<void> {
 	const job = JSON.parse(process.argv[2]) as Job;
 	const run = (items: number) =>
 		runFaceId({
-			parameters: idCardParameters({ concurrency: job.concurrency, maxRequestsPerSecond: job.maxRequestsPerSecond, maxRetries: 0 }),
+			parameters: idCardParameters({ concurrency: job.concurrency, maxRequestsPerSecond: job.maxRequestsPerSecond }),
 			items: itemsOf(workloadIdentities(items)),
 			credential: sandboxCredential(job.sandboxUrl),
 			onError: 'continueRegularOutput',
