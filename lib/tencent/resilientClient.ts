@@ -59,7 +59,8 @@ export class ResilientClient extends TencentCloudClient {
 		super(dependencies.transport(() => signingClock.timestamp()));
 		this.signingClock = signingClock;
 		this.policy = { ...DEFAULT_RETRY_POLICY, maxRetries: settings.maxRetries, retryPossiblyProcessed: settings.retryPossiblyProcessed };
-		this.pacing = dependencies.pacing ?? new ProcessPacingStore(now);
+		// Shared only between clients of one account; without one, this client's own.
+		this.pacing = settings.account && dependencies.pacing ? dependencies.pacing : new ProcessPacingStore(now);
 	}
 
 	/**

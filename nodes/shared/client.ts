@@ -37,7 +37,7 @@ export function resilientClient(
 	return new ResilientClient({ ...settings, account }, {
 		transport: (timestamp) => n8nTransport(context, { timestamp, credentials }),
 		sleep: abortableSleep,
-		pacing: deploymentPacing(process.env, context.logger),
+		pacing: deploymentPacing(process.env, context.logger, process.argv),
 		signal,
 		debug: (message) => context.logger.debug(message),
 	});

@@ -198,14 +198,15 @@ describe('one rate limit per account in the process', () => {
 	}
 
 	// The pacer leaves 50 ms per second for the trip; a longer pause of this process or of the
-	// sandbox's (a GC, a busy machine) may still put one request over in one window, retried.
-	const ONE_PAUSE = 1;
+	// sandbox's (a GC, a busy machine) may still put a request over in a window, retried: two such
+	// pauses are allowed in a run.
+	const PAUSES_ALLOWED = 2;
 
 	test('two executions at once on one SecretId share its limiter: together at the limit, every item answered right', async () => {
 		const { throttled, busiest, requests, results } = await twoExecutionsAtOnce(undefined);
 		expect(requests).toBe(120 + throttled);
-		expect(throttled).toBeLessThanOrEqual(ONE_PAUSE);
-		expect(busiest).toBeLessThanOrEqual(LIMIT + ONE_PAUSE);
+		expect(throttled).toBeLessThanOrEqual(PAUSES_ALLOWED);
+		expect(busiest).toBeLessThanOrEqual(LIMIT + PAUSES_ALLOWED);
 		expect(results.filter((result) => result.startsWith('error'))).toEqual([]);
 	});
 

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 
 import { DEFAULT_REDIS_KEY_PREFIX, openRedis, type RedisConnectionOptions } from '../redis';
 import { ProcessPacingStore, type KeyedLimit, type PacingStore } from './pacer';
-import { queueModeRedis } from './queueModeRedis';
+import { queueModeRedis, type QueueModeRedis } from './queueModeRedis';
 import { RedisPacingStore, type RedisScripting } from './redisStore';
 import { rateLimitRule } from './rule';
 
@@ -25,8 +25,13 @@ export function accountLimits(account: string, action: string, rates: readonly n
 	return [...new Set(rates)].map((rate) => ({ key: `{${accountId}:${action}}:${rate}`, rule: rateLimitRule(rate) }));
 }
 
-/** After a failed connection, the next attempt waits this long (requests pace locally meanwhile). */
-const RECONNECT_AFTER_MS = 10_000;
+/**
+ * After Redis failed (no connection, an error, no answer in time), requests pace in this process
+ * for this long before one tries Redis again: an outage costs one slow request, not every one.
+ */
+const RETRY_REDIS_AFTER_MS = 10_000;
+/** A pacing step that Redis has not answered in this long counts as a failure. */
+const REDIS_STEP_TIMEOUT_MS = 1_000;
 
 export interface RedisPacingSettings {
 	connection: RedisConnectionOptions;
@@ -34,13 +39,15 @@ export interface RedisPacingSettings {
 	log: PacingLog;
 	now?: () => number;
 	connect?: (connection: RedisConnectionOptions) => Promise<RedisScripting>;
+	/** Default 1 s. */
+	stepTimeoutMs?: number;
 }
 
 /** Redis's store while Redis answers; this process's store, and one warning, while it does not. */
 export class RedisPacingWithFallback implements PacingStore {
 	private store: Promise<RedisPacingStore> | undefined;
-	private nextConnectAt = 0;
-	private degraded = false;
+	/** While Redis is failing: when the next request may try it again. */
+	private retryRedisAt: number | undefined;
 	private readonly now: () => number;
 
 	constructor(
@@ -48,6 +55,7 @@ export class RedisPacingWithFallback implements PacingStore {
 		private readonly local: PacingStore,
 	) {
 		this.now = settings.now ?? Date.now;
+		settings.log.info(`FaceID: pacing requests per account through n8n's Redis at ${this.address}, shared by the main instance and all workers`);
 	}
 
 	private get address(): string {
@@ -56,33 +64,46 @@ export class RedisPacingWithFallback implements PacingStore {
 
 	private redis(): Promise<RedisPacingStore> {
 		if (this.store) return this.store;
-		if (this.now() < this.nextConnectAt) return Promise.reject(new Error('not connected'));
 		const connect = this.settings.connect ?? connectForPacing;
 		const opening = connect(this.settings.connection).then((client) => new RedisPacingStore(client, this.settings.keyPrefix));
 		this.store = opening;
 		opening.catch(() => {
 			if (this.store === opening) this.store = undefined;
-			this.nextConnectAt = this.now() + RECONNECT_AFTER_MS;
 		});
 		return opening;
 	}
 
+	/** The step on Redis, failing after the step timeout (a Redis that accepts but never answers). */
+	private async onRedis(step: (store: PacingStore) => Promise<number>): Promise<number> {
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const timeoutMs = this.settings.stepTimeoutMs ?? REDIS_STEP_TIMEOUT_MS;
+		const timeout = new Promise<never>((_resolve, reject) => {
+			timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+		});
+		try {
+			return await Promise.race([this.redis().then(step), timeout]);
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+
 	private async either(step: (store: PacingStore) => Promise<number>): Promise<number> {
+		if (this.retryRedisAt !== undefined && this.now() < this.retryRedisAt) return await step(this.local);
 		let result: number;
 		try {
-			result = await step(await this.redis());
+			result = await this.onRedis(step);
 		} catch (error) {
-			if (!this.degraded) {
-				this.degraded = true;
+			if (this.retryRedisAt === undefined) {
 				this.settings.log.warn(
 					`FaceID: the Redis that shares the rate limit (${this.address}) cannot be reached (${(error as Error).message}); ` +
 						"until it can, each n8n process paces its FaceID requests on its own, so together they may exceed the account's rate (Tencent's throttled answers are retried)",
 				);
 			}
+			this.retryRedisAt = this.now() + RETRY_REDIS_AFTER_MS;
 			return await step(this.local);
 		}
-		if (this.degraded) {
-			this.degraded = false;
+		if (this.retryRedisAt !== undefined) {
+			this.retryRedisAt = undefined;
 			this.settings.log.info(`FaceID: the Redis that shares the rate limit (${this.address}) is reachable again; pacing through it`);
 		}
 		return result;
@@ -107,27 +128,29 @@ async function connectForPacing(connection: RedisConnectionOptions): Promise<Red
 	});
 }
 
-const processStore = new ProcessPacingStore(Date.now);
-const redisStores = new Map<string, RedisPacingWithFallback>();
-let reportedUnsupported = false;
+// Monotonic: a wall clock stepping back (NTP, a restored VM) would otherwise stall every request.
+const processStore = new ProcessPacingStore(() => performance.now());
+const deployments = new Map<string, PacingStore>();
 
 /**
- * This process's pacing store for the deployment `env` describes: n8n's queue Redis in queue mode
- * (one per Redis, created on first use), else the process's own.
+ * This process's pacing store for the deployment `env` and `argv` describe: n8n's queue Redis in
+ * queue mode (one per Redis, created on first use, its settings read once), else the process's own.
  */
-export function deploymentPacing(env: NodeJS.ProcessEnv, log: PacingLog): PacingStore {
-	const redis = queueModeRedis(env);
-	if (redis.kind === 'none') return processStore;
-	if (redis.kind === 'unsupported') {
-		if (!reportedUnsupported) log.warn(`FaceID: ${redis.reason}; each n8n process paces its FaceID requests on its own`);
-		reportedUnsupported = true;
-		return processStore;
-	}
-	const identity = JSON.stringify(redis.connection);
-	let store = redisStores.get(identity);
+export function deploymentPacing(env: NodeJS.ProcessEnv, log: PacingLog, argv: readonly string[] = []): PacingStore {
+	const identity = JSON.stringify([argv.slice(2, 3), Object.entries(env).filter(([name]) => name === 'EXECUTIONS_MODE' || name.startsWith('QUEUE_BULL_REDIS_')).sort()]);
+	let store = deployments.get(identity);
 	if (!store) {
-		store = new RedisPacingWithFallback({ connection: redis.connection, keyPrefix: DEFAULT_REDIS_KEY_PREFIX, log }, processStore);
-		redisStores.set(identity, store);
+		store = createDeploymentPacing(queueModeRedis(env, argv), log);
+		deployments.set(identity, store);
 	}
 	return store;
+}
+
+function createDeploymentPacing(redis: QueueModeRedis, log: PacingLog): PacingStore {
+	if (redis.kind === 'none') return processStore;
+	if (redis.kind === 'unsupported') {
+		log.warn(`FaceID: ${redis.reason}; each n8n process paces its FaceID requests on its own`);
+		return processStore;
+	}
+	return new RedisPacingWithFallback({ connection: redis.connection, keyPrefix: DEFAULT_REDIS_KEY_PREFIX, log }, processStore);
 }

@@ -51,45 +51,70 @@ interface LimitState {
 	nextSlot: number;
 	/** The last `perWindow` actual starts, oldest first. */
 	starts: number[];
+	/** The rule's window when last used: the state is forgotten two windows after its last slot or start. */
+	windowMs: number;
 }
 
-/** The limits' state in this process, on an injected clock (milliseconds, any origin). */
+/** Past this many limits, forgotten ones are swept out (each account, action and rate is one). */
+const SWEEP_ABOVE = 1000;
+
+/**
+ * The limits' state in this process, on an injected clock (milliseconds, any origin; a monotonic
+ * one, so that a wall clock stepping back never stalls requests). It forgets a limit as Redis
+ * expires its keys, two windows after its last planned slot or start: an idle limit starts afresh,
+ * spaced, in both stores.
+ */
 export class ProcessPacingStore implements PacingStore {
 	private readonly states = new Map<string, LimitState>();
 
 	constructor(private readonly now: () => number) {}
 
-	private stateOf(key: string): LimitState {
-		let state = this.states.get(key);
-		if (!state) {
+	private static forgotten(state: LimitState, now: number): boolean {
+		return now > Math.max(state.nextSlot, state.starts.at(-1) ?? -Infinity) + 2 * state.windowMs;
+	}
+
+	private stateOf(limit: KeyedLimit, now: number): LimitState {
+		let state = this.states.get(limit.key);
+		if (!state || ProcessPacingStore.forgotten(state, now)) {
+			if (!state && this.states.size >= SWEEP_ABOVE) this.sweep(now);
 			// A new limit starts with nothing to catch up: a run begins spaced.
-			state = { nextSlot: this.now(), starts: [] };
-			this.states.set(key, state);
+			state = { nextSlot: now, starts: [], windowMs: limit.rule.windowMs };
+			this.states.set(limit.key, state);
 		}
+		state.windowMs = limit.rule.windowMs;
 		return state;
+	}
+
+	private sweep(now: number): void {
+		for (const [key, state] of this.states) if (ProcessPacingStore.forgotten(state, now)) this.states.delete(key);
 	}
 
 	async reserve(limits: readonly KeyedLimit[]): Promise<number> {
 		const now = this.now();
-		const slot = Math.max(now - CATCH_UP_MS, ...limits.map((limit) => this.stateOf(limit.key).nextSlot));
+		const states = limits.map((limit) => this.stateOf(limit, now));
+		const slot = Math.max(now - CATCH_UP_MS, ...states.map((state) => state.nextSlot));
 		// The limits that set the slot plan the next one; the others count this start when it happens.
-		const binding = limits.filter((limit) => this.stateOf(limit.key).nextSlot >= slot);
-		for (const limit of binding.length ? binding : limits) this.stateOf(limit.key).nextSlot = slot + limit.rule.intervalMs;
+		const binding = states.some((state) => state.nextSlot >= slot);
+		states.forEach((state, index) => {
+			if (!binding || state.nextSlot >= slot) state.nextSlot = slot + limits[index].rule.intervalMs;
+		});
 		return Math.max(0, slot - now);
 	}
 
 	async tryStart(limits: readonly KeyedLimit[]): Promise<number> {
 		const now = this.now();
 		let wait = 0;
-		for (const { key, rule } of limits) {
-			const { starts } = this.stateOf(key);
+		for (const limit of limits) {
+			const { rule } = limit;
+			const { starts } = this.stateOf(limit, now);
 			if (starts.length >= rule.perWindow) wait = Math.max(wait, starts[starts.length - rule.perWindow] + rule.windowMs - now);
 			if (starts.length > 0) wait = Math.max(wait, starts[starts.length - 1] + rule.minGapMs - now);
 		}
 		// Floating-point dust is not a wait.
 		if (wait > 1e-6) return wait;
-		for (const { key, rule } of limits) {
-			const { starts } = this.stateOf(key);
+		for (const limit of limits) {
+			const { rule } = limit;
+			const { starts } = this.stateOf(limit, now);
 			starts.push(now);
 			if (starts.length > rule.perWindow) starts.splice(0, starts.length - rule.perWindow);
 		}

@@ -22,8 +22,12 @@ function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {
 	return value === undefined || value === '' ? undefined : value;
 }
 
-export function queueModeRedis(env: NodeJS.ProcessEnv): QueueModeRedis {
-	if (env.EXECUTIONS_MODE !== 'queue') return { kind: 'none' };
+/**
+ * Queue mode: EXECUTIONS_MODE=queue, or a process started as `n8n worker`, which n8n runs in queue
+ * mode whatever the variable says.
+ */
+export function queueModeRedis(env: NodeJS.ProcessEnv, argv: readonly string[] = []): QueueModeRedis {
+	if (env.EXECUTIONS_MODE !== 'queue' && argv[2] !== 'worker') return { kind: 'none' };
 	if (setting(env, 'QUEUE_BULL_REDIS_CLUSTER_NODES')) {
 		return { kind: 'unsupported', reason: 'n8n runs on a Redis cluster (QUEUE_BULL_REDIS_CLUSTER_NODES), which the shared rate limit does not support yet' };
 	}

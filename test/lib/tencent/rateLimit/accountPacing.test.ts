@@ -43,46 +43,75 @@ describe('accountLimits', () => {
 describe('RedisPacingWithFallback', () => {
 	const limits = accountLimits(SECRET_ID, 'IdCardVerification', [100]);
 	const connection = { host: 'redis.internal', port: 6380, password: 'redis-password-secret' };
+	const PACING_INFO = "info: FaceID: pacing requests per account through n8n's Redis at redis.internal:6380, shared by the main instance and all workers";
 
-	test('while Redis cannot be reached, paces in this process, says so once (address, never the password), and tries again after 10 s', async () => {
+	test('while Redis cannot be reached, paces in this process, says so once (address, never the password), and tries Redis again after 10 s', async () => {
 		let now = 0;
 		const log = recordingLog();
 		let attempts = 0;
 		const local = new ProcessPacingStore(() => now);
-		const store = new RedisPacingWithFallback(
-			{ connection, keyPrefix: 'p:', log, now: () => now, connect: async () => {
-				attempts++;
-				throw new Error('connect ECONNREFUSED');
-			} },
-			local,
-		);
+		const connect = async (): Promise<RedisScripting> => {
+			attempts++;
+			throw new Error('connect ECONNREFUSED');
+		};
+		const store = new RedisPacingWithFallback({ connection, keyPrefix: 'p:', log, now: () => now, connect }, local);
 		expect(await store.reserve(limits)).toBe(0);
 		expect(await store.tryStart(limits)).toBe(0);
 		// The local store paces: the next request waits its interval.
 		expect(await store.reserve(limits)).toBeCloseTo(10.5, 5);
 		expect(attempts).toBe(1);
-		expect(log.lines).toHaveLength(1);
-		expect(log.lines[0]).toContain('warn: FaceID: the Redis that shares the rate limit (redis.internal:6380) cannot be reached (connect ECONNREFUSED)');
-		expect(log.lines[0]).toContain('each n8n process paces its FaceID requests on its own');
+		expect(log.lines).toHaveLength(2);
+		expect(log.lines[0]).toBe(PACING_INFO);
+		expect(log.lines[1]).toContain('warn: FaceID: the Redis that shares the rate limit (redis.internal:6380) cannot be reached (connect ECONNREFUSED)');
+		expect(log.lines[1]).toContain('each n8n process paces its FaceID requests on its own');
 		expect(log.lines.join('\n')).not.toContain('redis-password-secret');
 		now = 10_001;
 		await store.reserve(limits);
 		expect(attempts).toBe(2);
-		expect(log.lines).toHaveLength(1);
+		expect(log.lines).toHaveLength(2);
 	});
 
-	test('a Redis that stops answering mid-run: this process paces, one warning; when it answers again, one info line and Redis decides again', async () => {
+	test('a Redis that stops answering mid-run: this process paces, one warning, no Redis call for 10 s; then one probe, and when it answers one info line and Redis decides again', async () => {
+		let now = 0;
 		const log = recordingLog();
 		const redis = { down: false, calls: 0 };
-		const store = new RedisPacingWithFallback({ connection, keyPrefix: 'p:', log, connect: async () => fakeRedis(redis) }, new ProcessPacingStore(Date.now));
+		const store = new RedisPacingWithFallback(
+			{ connection, keyPrefix: 'p:', log, now: () => now, connect: async () => fakeRedis(redis) },
+			new ProcessPacingStore(() => now),
+		);
 		expect(await store.reserve(limits)).toBe(7);
 		redis.down = true;
 		expect(await store.reserve(limits)).toBe(0);
 		expect(await store.tryStart(limits)).toBe(0);
+		expect(redis.calls).toBe(2);
 		expect(log.lines.filter((line) => line.startsWith('warn:'))).toHaveLength(1);
 		redis.down = false;
+		now = 5_000;
+		expect(await store.tryStart(limits)).toBe(0);
+		expect(redis.calls).toBe(2);
+		now = 10_001;
 		expect(await store.tryStart(limits)).toBe(7);
-		expect(log.lines).toEqual([expect.stringMatching(/^warn: /), 'info: FaceID: the Redis that shares the rate limit (redis.internal:6380) is reachable again; pacing through it']);
+		expect(log.lines).toEqual([PACING_INFO, expect.stringMatching(/^warn: /), 'info: FaceID: the Redis that shares the rate limit (redis.internal:6380) is reachable again; pacing through it']);
+	});
+
+	test('a Redis that accepts commands but never answers: the step gives up after its timeout and paces here, and the next ones do not wait on Redis', async () => {
+		const log = recordingLog();
+		const silent: Record<string, unknown> = {
+			defineCommand(name: string) {
+				silent[name] = () => new Promise(() => {});
+			},
+		};
+		const store = new RedisPacingWithFallback(
+			{ connection, keyPrefix: 'p:', log, connect: async () => silent as unknown as RedisScripting, stepTimeoutMs: 50 },
+			new ProcessPacingStore(Date.now),
+		);
+		const started = Date.now();
+		expect(await store.reserve(limits)).toBe(0);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+		expect(log.lines[1]).toContain('cannot be reached (no answer within 50 ms)');
+		const again = Date.now();
+		await store.tryStart(limits);
+		expect(Date.now() - again).toBeLessThan(20);
 	});
 });
 
@@ -94,13 +123,21 @@ describe('deploymentPacing', () => {
 		expect(log.lines).toEqual([]);
 	});
 
-	test("queue mode: n8n's queue Redis, one store per Redis", () => {
+	test("queue mode: n8n's queue Redis, one store per Redis, and one line saying so", () => {
 		const log = recordingLog();
 		const env = { EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: 'redis.internal', QUEUE_BULL_REDIS_PORT: '6390' };
 		const store = deploymentPacing(env, log);
 		expect(store).toBeInstanceOf(RedisPacingWithFallback);
 		expect(deploymentPacing({ ...env }, log)).toBe(store);
 		expect(deploymentPacing({ ...env, QUEUE_BULL_REDIS_PORT: '6391' }, log)).not.toBe(store);
+		expect(log.lines.filter((line) => line.includes('redis.internal:6390'))).toHaveLength(1);
+	});
+
+	test('a process started as `n8n worker` is in queue mode without EXECUTIONS_MODE, as n8n runs it', () => {
+		const log = recordingLog();
+		const env = { QUEUE_BULL_REDIS_HOST: 'redis.worker', QUEUE_BULL_REDIS_PORT: '6392' };
+		expect(deploymentPacing(env, log, ['/usr/bin/node', '/usr/bin/n8n', 'worker'])).toBeInstanceOf(RedisPacingWithFallback);
+		expect(deploymentPacing(env, log, ['/usr/bin/node', '/usr/bin/n8n', 'start'])).toBeInstanceOf(ProcessPacingStore);
 	});
 
 	test('queue mode on a Redis cluster: this process paces alone, and says so once', () => {

@@ -37,6 +37,11 @@ describe("queueModeRedis: n8n's queue Redis, from the variables n8n itself reads
 		}
 	});
 
+	test('a process started as `n8n worker` is in queue mode whatever EXECUTIONS_MODE says', () => {
+		expect(queueModeRedis({}, ['/usr/bin/node', '/usr/bin/n8n', 'worker'])).toMatchObject({ kind: 'redis', connection: { host: 'localhost' } });
+		expect(queueModeRedis({}, ['/usr/bin/node', '/usr/bin/n8n', 'start'])).toEqual({ kind: 'none' });
+	});
+
 	test('a Redis cluster is named as unsupported', () => {
 		const result = queueModeRedis({ EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_CLUSTER_NODES: 'a:6379' });
 		expect(result).toMatchObject({ kind: 'unsupported', reason: expect.stringContaining('QUEUE_BULL_REDIS_CLUSTER_NODES') });
