@@ -9,6 +9,7 @@ import { Agent } from 'http';
 import { createConnection, type Socket } from 'net';
 import type { IBinaryData, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { BinaryDataService } from 'n8n-core';
+import path from 'path';
 import { performance } from 'perf_hooks';
 import { setTimeout as delay } from 'timers/promises';
 
@@ -27,6 +28,7 @@ import { packageTypes } from '../test/harness/packageTypes';
 import { FACEID_NODE, faceIdWorkflow } from '../test/support/faceIdWorkflow';
 import { createUndiciTransport } from '../test/support/undiciTransport';
 import { serveParent } from './children';
+import { attributeCpu, profileWhile, type CpuShare } from './cpuAttribution';
 
 export interface Measured {
 	wallMs: number;
@@ -200,6 +202,29 @@ async function idCardPhase(message: { url: string; count: number; options: INode
 		items: identities.map((identity) => ({ json: { name: identity.name, idCard: identity.idCard } })),
 		expected: identities.map((identity) => identity.expected),
 	});
+}
+
+export interface AttributionPhaseResult {
+	items: number;
+	rightVerdict: number;
+	/** CPU per share, in ms, over the measured run. */
+	shares: Record<CpuShare, number>;
+}
+
+/** The node-defaults run of idCardPhase under V8's profiler, its CPU split by who spent it (bench/cpuAttribution.ts). */
+async function attributionPhase(message: { url: string; count: number }): Promise<AttributionPhaseResult> {
+	await setupHarness();
+	const types = packageTypes({ root: 'dist' });
+	const workflow = faceIdWorkflow({ operation: 'idCardVerification', name: '={{ $json.name }}', idCard: '={{ $json.idCard }}', options: {} }, 'continueRegularOutput');
+	const identities = workloadIdentities(message.count);
+	const items = identities.map((identity) => ({ json: { name: identity.name, idCard: identity.idCard } }));
+	const run = (pinned: INodeExecutionData[]) =>
+		runWorkflow(workflow, { credentials: { tencentCloudApi: credential(message.url) }, ...types, pinData: { Start: pinned } });
+	await run(items.slice(0, 5)); // loads and compiles what the measured run uses
+	collectGarbage();
+	const { result, profile } = await profileWhile(() => run(items));
+	const { rightVerdict } = tally(result.outputs(FACEID_NODE), identities.map((identity) => identity.expected));
+	return { items: items.length, rightVerdict, shares: attributeCpu(profile, path.join(__dirname, '..', 'dist')) };
 }
 
 export interface ExecutionsPhaseResult extends Measured {
@@ -383,6 +408,8 @@ serveParent(async (message) => {
 	switch (message.phase) {
 		case 'idCard':
 			return await idCardPhase(message as unknown as Parameters<typeof idCardPhase>[0]);
+		case 'attribution':
+			return await attributionPhase(message as unknown as Parameters<typeof attributionPhase>[0]);
 		case 'executions':
 			return await executionsPhase(message as unknown as Parameters<typeof executionsPhase>[0]);
 		case 'images':

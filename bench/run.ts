@@ -16,7 +16,7 @@ import { tmpdir } from 'os';
 import path from 'path';
 
 import { startChild } from './children';
-import type { ExecutionsPhaseResult, NodePhaseResult, SdkPhaseResult } from './phaseProcess';
+import type { AttributionPhaseResult, ExecutionsPhaseResult, NodePhaseResult, SdkPhaseResult } from './phaseProcess';
 import { realN8nComparison, type RealN8nResult } from './realN8n';
 import { startRedisServer } from '../test/support/redisServer';
 import type { SandboxStats } from './sandboxProcess';
@@ -180,6 +180,10 @@ async function main(): Promise<void> {
 
 	/** The pacer's own rate: arrivals per second from the sandbox's first to its last (no start-up, no last answer). */
 	const arrivalRate = (stats: SandboxStats) => (stats.requests - 1) / (((stats.lastArrival ?? 0) - (stats.firstArrival ?? 0)) / 1000);
+	const attribution = await phase<AttributionPhaseResult>(`${ITEMS} IdCardVerification, node defaults, under V8's profiler`, base, {
+		phase: 'attribution',
+		count: ITEMS,
+	});
 	const realN8n = await realN8nPhase(`${ITEMS} IdCardVerification in real n8n: the FaceID node, and a Code node signing TC3 → HTTP Request`, varying);
 
 	const nodeRate = (run: PhaseRun<NodePhaseResult>) => run.sandbox.requests / (run.result.nodeMs / 1000);
@@ -334,6 +338,29 @@ async function main(): Promise<void> {
 		'',
 	);
 
+	const perItem = (ms: number) => `${fixed(ms / attribution.result.items, 2)} ms`;
+	const shares = attribution.result.shares;
+	out.push(
+		`### Whose CPU: the node-defaults run of ${ITEMS} items under V8's sampling profiler`,
+		'',
+		table(
+			['the package (its compiled files, and the Node built-ins they call)', "n8n's expressions (isolated-vm, luxon)", 'n8n and its HTTP client', 'garbage collection', 'other (Node internals, the harness)', 'right verdicts'],
+			[
+				[
+					`${perItem(shares.package)} per item (goal ≤ 0.3 ms ${goal(shares.package / attribution.result.items <= 0.3)})`,
+					perItem(shares['n8n expressions']),
+					perItem(shares['n8n and its HTTP client']),
+					perItem(shares['garbage collection']),
+					perItem(shares.other),
+					`${attribution.result.rightVerdict}/${attribution.result.items}`,
+				],
+			],
+		),
+		'',
+		"Each sample goes to the nearest JavaScript frame on its stack (bench/cpuAttribution.ts): what n8n does for any node's item — evaluating its `{{ $json… }}` parameters, its HTTP helper, building output items — is n8n's, even when the package asked for it. The profiler adds some cost of its own to every share.",
+		'',
+	);
+
 	// Not sent again, by rule, and said on the item: a failure after which Tencent may have processed the request.
 	const reported = faults.result.reportedPossiblyBilled;
 	const otherErrors = count(faults.result.errors) - reported;
@@ -425,7 +452,7 @@ async function main(): Promise<void> {
 	writeFileSync(path.join(resultsDir, 'latest.md'), `${report}\n`);
 	writeFileSync(
 		path.join(resultsDir, 'latest.json'),
-		`${JSON.stringify({ sequential, concurrent, oneProcess, queueWorkers, realN8n, library, sdk, sdkPaced, idle, faults, images }, null, 2)}\n`,
+		`${JSON.stringify({ sequential, concurrent, oneProcess, queueWorkers, realN8n, attribution, library, sdk, sdkPaced, idle, faults, images }, null, 2)}\n`,
 	);
 }
 
