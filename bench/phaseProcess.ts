@@ -23,9 +23,10 @@ import { callWithRetry, DEFAULT_RETRY_POLICY } from '../lib/tencent/retryPolicy'
 import { testJpeg } from '../sandbox/actions/testImages';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
 import { workloadIdentities } from '../sandbox/workload';
-import { runWorkflow, setupHarness } from '../test/harness';
+import { runWorkflow, setupHarness, type WorkflowRunResult } from '../test/harness';
 import { packageTypes } from '../test/harness/packageTypes';
-import { FACEID_NODE, faceIdWorkflow } from '../test/support/faceIdWorkflow';
+import { idCardParameters, itemsOf } from '../test/resilience/support';
+import { FACEID_NODE, faceIdWorkflow, sandboxCredential } from '../test/support/faceIdWorkflow';
 import { createUndiciTransport } from '../test/support/undiciTransport';
 import { serveParent } from './children';
 import { attributeCpu, profileWhile, type CpuShare } from './cpuAttribution';
@@ -125,10 +126,6 @@ async function measure<T>(work: () => Promise<T>): Promise<Measured & { result: 
 	}
 }
 
-function credential(url: string) {
-	return { ...SANDBOX_CREDENTIALS, sessionToken: '', site: 'international', region: '', language: 'en-US', endpoint: url };
-}
-
 function collectGarbage(): void {
 	(globalThis as { gc?: () => void }).gc?.();
 }
@@ -165,43 +162,42 @@ function tally(outputs: INodeExecutionData[][], expected: readonly string[]) {
 	return { rightVerdict, wrongVerdict, errors, missing, reportedPossiblyBilled, countedPossiblyBilled };
 }
 
+/** The compiled FaceID node with `parameters`, run through n8n's engine over pinned items against the sandbox at `url`. */
+async function workflowRunner(url: string, parameters: INodeParameters): Promise<(items: INodeExecutionData[]) => Promise<WorkflowRunResult>> {
+	await setupHarness();
+	const types = packageTypes({ root: 'dist' });
+	const workflow = faceIdWorkflow(parameters, 'continueRegularOutput');
+	return async (items) => await runWorkflow(workflow, { credentials: { tencentCloudApi: sandboxCredential(url) }, ...types, pinData: { Start: items } });
+}
+
+/** `count` IdCardVerification items of the workload, the Result the sandbox gives each, and the node's parameters. */
+function idCardWorkload(count: number, options: INodeParameters = {}) {
+	const identities = workloadIdentities(count);
+	return { parameters: idCardParameters(options), items: itemsOf(identities), expected: identities.map((identity) => identity.expected) };
+}
+
 async function runNodePhase(message: {
 	url: string;
 	parameters: INodeParameters;
 	items: INodeExecutionData[];
 	expected: string[];
 }): Promise<NodePhaseResult> {
-	await setupHarness();
-	const types = packageTypes({ root: 'dist' });
-	const workflow = faceIdWorkflow(message.parameters, 'continueRegularOutput');
+	const run = await workflowRunner(message.url, message.parameters);
 	collectGarbage();
-	const measured = await measure(() =>
-		runWorkflow(workflow, {
-			credentials: { tencentCloudApi: credential(message.url) },
-			...types,
-			pinData: { Start: message.items },
-		}),
-	);
-	const run = measured.result;
-	const { result: _run, ...metrics } = measured;
+	const measured = await measure(() => run(message.items));
+	const { result: execution, ...metrics } = measured;
 	return {
 		...metrics,
 		items: message.items.length,
-		nodeMs: run.run.data.resultData.runData[FACEID_NODE]?.[0]?.executionTime ?? Number.NaN,
-		nodeStartedAt: run.run.data.resultData.runData[FACEID_NODE]?.[0]?.startTime ?? Number.NaN,
-		...tally(run.outputs(FACEID_NODE), message.expected),
-		workflowError: run.error?.message,
+		nodeMs: execution.run.data.resultData.runData[FACEID_NODE]?.[0]?.executionTime ?? Number.NaN,
+		nodeStartedAt: execution.run.data.resultData.runData[FACEID_NODE]?.[0]?.startTime ?? Number.NaN,
+		...tally(execution.outputs(FACEID_NODE), message.expected),
+		workflowError: execution.error?.message,
 	};
 }
 
 async function idCardPhase(message: { url: string; count: number; options: INodeParameters }): Promise<NodePhaseResult> {
-	const identities = workloadIdentities(message.count);
-	return await runNodePhase({
-		url: message.url,
-		parameters: { operation: 'idCardVerification', name: '={{ $json.name }}', idCard: '={{ $json.idCard }}', options: message.options },
-		items: identities.map((identity) => ({ json: { name: identity.name, idCard: identity.idCard } })),
-		expected: identities.map((identity) => identity.expected),
-	});
+	return await runNodePhase({ url: message.url, ...idCardWorkload(message.count, message.options) });
 }
 
 export interface AttributionPhaseResult {
@@ -213,17 +209,12 @@ export interface AttributionPhaseResult {
 
 /** The node-defaults run of idCardPhase under V8's profiler, its CPU split by who spent it (bench/cpuAttribution.ts). */
 async function attributionPhase(message: { url: string; count: number }): Promise<AttributionPhaseResult> {
-	await setupHarness();
-	const types = packageTypes({ root: 'dist' });
-	const workflow = faceIdWorkflow({ operation: 'idCardVerification', name: '={{ $json.name }}', idCard: '={{ $json.idCard }}', options: {} }, 'continueRegularOutput');
-	const identities = workloadIdentities(message.count);
-	const items = identities.map((identity) => ({ json: { name: identity.name, idCard: identity.idCard } }));
-	const run = (pinned: INodeExecutionData[]) =>
-		runWorkflow(workflow, { credentials: { tencentCloudApi: credential(message.url) }, ...types, pinData: { Start: pinned } });
+	const { parameters, items, expected } = idCardWorkload(message.count);
+	const run = await workflowRunner(message.url, parameters);
 	await run(items.slice(0, 5)); // loads and compiles what the measured run uses
 	collectGarbage();
 	const { result, profile } = await profileWhile(() => run(items));
-	const { rightVerdict } = tally(result.outputs(FACEID_NODE), identities.map((identity) => identity.expected));
+	const { rightVerdict } = tally(result.outputs(FACEID_NODE), expected);
 	return { items: items.length, rightVerdict, shares: attributeCpu(profile, path.join(__dirname, '..', 'dist')) };
 }
 
@@ -244,16 +235,8 @@ export interface ExecutionsPhaseResult extends Measured {
  * as a worker that has worked before is.
  */
 async function executionsPhase(message: { url: string; count: number; executions: number; options: INodeParameters; startAt?: number }): Promise<ExecutionsPhaseResult> {
-	await setupHarness();
-	const types = packageTypes({ root: 'dist' });
-	const workflow = faceIdWorkflow(
-		{ operation: 'idCardVerification', name: '={{ $json.name }}', idCard: '={{ $json.idCard }}', options: message.options },
-		'continueRegularOutput',
-	);
-	const identities = workloadIdentities(message.count);
-	const items = identities.map((identity) => ({ json: { name: identity.name, idCard: identity.idCard } }));
-	const run = (pinned: INodeExecutionData[]) =>
-		runWorkflow(workflow, { credentials: { tencentCloudApi: credential(message.url) }, ...types, pinData: { Start: pinned } });
+	const { parameters, items, expected } = idCardWorkload(message.count, message.options);
+	const run = await workflowRunner(message.url, parameters);
 	await run(items.slice(0, 1));
 	if (message.startAt) await delay(Math.max(0, message.startAt - Date.now()));
 	collectGarbage();
@@ -261,7 +244,7 @@ async function executionsPhase(message: { url: string; count: number; executions
 	const { result: runs, ...metrics } = measured;
 	const total = { rightVerdict: 0, wrongVerdict: 0, missing: 0, errors: {} as Record<string, number> };
 	for (const execution of runs) {
-		const tallied = tally(execution.outputs(FACEID_NODE), identities.map((identity) => identity.expected));
+		const tallied = tally(execution.outputs(FACEID_NODE), expected);
 		total.rightVerdict += tallied.rightVerdict;
 		total.wrongVerdict += tallied.wrongVerdict;
 		total.missing += tallied.missing;

@@ -17,6 +17,7 @@ import { freePort, N8nInstance } from '../scripts/n8n/instance';
 import { EXAMPLE_CREDENTIAL, FACEID_NODE_TYPE, N8N_VERSION } from '../scripts/n8n/paths';
 import { waitFor } from '../scripts/n8n/processes';
 import { N8nRest, type RunExecutionData } from '../scripts/n8n/rest';
+import { idCardParameters, itemsOf } from '../test/resilience/support';
 import { freshUserFolder, importCredentials, importWorkflows, packPackage, sandboxCredential, workflowIdFor, type ExampleWorkflow } from '../scripts/n8n/userFolder';
 
 export interface RealN8nRow {
@@ -115,7 +116,7 @@ function httpRequest(endpoint: string, batching: boolean): Node {
 
 /** The three workflows over the same pinned items. */
 function workflows(endpoint: string, count: number): { faceId: ExampleWorkflow; byHand: ExampleWorkflow; byHandBatched: ExampleWorkflow } {
-	const pinned = workloadIdentities(count).map((identity) => ({ json: { name: identity.name, idCard: identity.idCard } }));
+	const pinned = itemsOf(workloadIdentities(count));
 	const code: Node = {
 		id: 'sign',
 		name: 'Sign TC3',
@@ -130,7 +131,7 @@ function workflows(endpoint: string, count: number): { faceId: ExampleWorkflow; 
 		type: FACEID_NODE_TYPE,
 		typeVersion: 1,
 		position: [220, 0],
-		parameters: { operation: 'idCardVerification', name: '={{ $json.name }}', idCard: '={{ $json.idCard }}', options: {} },
+		parameters: idCardParameters(),
 		credentials: { tencentCloudApi: { id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name } },
 	};
 	return {

@@ -19,6 +19,7 @@ import { startChild } from './children';
 import type { AttributionPhaseResult, ExecutionsPhaseResult, NodePhaseResult, SdkPhaseResult } from './phaseProcess';
 import { realN8nComparison, type RealN8nResult } from './realN8n';
 import { startRedisServer } from '../test/support/redisServer';
+import { startSeparateSandbox } from '../test/support/separateSandbox';
 import type { SandboxStats } from './sandboxProcess';
 import type { SandboxOptions } from '../sandbox/server';
 
@@ -47,15 +48,17 @@ interface PhaseRun<T> {
 
 async function phase<T>(label: string, sandboxOptions: SandboxOptions, message: Record<string, unknown>): Promise<PhaseRun<T>> {
 	process.stderr.write(`… ${label}\n`);
-	const sandboxProcess = startChild('sandboxProcess.ts');
 	const phaseProcess = startChild('phaseProcess.ts', ['--expose-gc']);
 	try {
-		const { url } = await sandboxProcess.ask<{ url: string }>({ start: sandboxOptions }, 30_000);
-		const result = await phaseProcess.ask<T>({ ...message, url }, PHASE_TIMEOUT_MS);
-		const sandbox = await sandboxProcess.ask<SandboxStats>({ stats: true }, 30_000);
-		return { result, sandbox };
+		const sandbox = await startSeparateSandbox(sandboxOptions);
+		try {
+			const result = await phaseProcess.ask<T>({ ...message, url: sandbox.url }, PHASE_TIMEOUT_MS);
+			return { result, sandbox: await sandbox.stats() };
+		} finally {
+			await sandbox.close();
+		}
 	} finally {
-		await Promise.all([phaseProcess.stop(), sandboxProcess.stop()]);
+		await phaseProcess.stop();
 	}
 }
 
@@ -65,31 +68,32 @@ async function phase<T>(label: string, sandboxOptions: SandboxOptions, message: 
  */
 async function phaseAcross(label: string, sandboxOptions: SandboxOptions, jobs: Array<{ message: Record<string, unknown>; env?: NodeJS.ProcessEnv }>) {
 	process.stderr.write(`… ${label}\n`);
-	const sandboxProcess = startChild('sandboxProcess.ts');
 	const phaseProcesses = jobs.map((job) => startChild('phaseProcess.ts', ['--expose-gc'], job.env));
 	try {
-		const { url } = await sandboxProcess.ask<{ url: string }>({ start: sandboxOptions }, 30_000);
-		const startAt = Date.now() + START_DELAY_MS;
-		const results = await Promise.all(
-			phaseProcesses.map((child, index) => child.ask<ExecutionsPhaseResult>({ ...jobs[index].message, url, startAt }, PHASE_TIMEOUT_MS)),
-		);
-		const sandbox = await sandboxProcess.ask<SandboxStats>({ stats: true, since: startAt }, 30_000);
-		return { results, sandbox };
+		const sandbox = await startSeparateSandbox(sandboxOptions);
+		try {
+			const startAt = Date.now() + START_DELAY_MS;
+			const results = await Promise.all(
+				phaseProcesses.map((child, index) => child.ask<ExecutionsPhaseResult>({ ...jobs[index].message, url: sandbox.url, startAt }, PHASE_TIMEOUT_MS)),
+			);
+			return { results, sandbox: await sandbox.stats(startAt) };
+		} finally {
+			await sandbox.close();
+		}
 	} finally {
-		await Promise.all([...phaseProcesses.map((child) => child.stop()), sandboxProcess.stop()]);
+		await Promise.all(phaseProcesses.map((child) => child.stop()));
 	}
 }
 
 /** The FaceID node and the by-hand HTTP Request paths in a real n8n, against a sandbox in its own process. */
 async function realN8nPhase(label: string, sandboxOptions: SandboxOptions): Promise<RealN8nResult> {
 	process.stderr.write(`… ${label}\n`);
-	const sandboxProcess = startChild('sandboxProcess.ts');
+	const sandbox = await startSeparateSandbox(sandboxOptions);
 	const workDir = mkdtempSync(path.join(tmpdir(), 'faceid-bench-n8n-'));
 	try {
-		const { url } = await sandboxProcess.ask<{ url: string }>({ start: sandboxOptions }, 30_000);
-		return await realN8nComparison({ sandboxUrl: url, count: ITEMS, workDir, log: (line) => process.stderr.write(`  ${line}\n`) });
+		return await realN8nComparison({ sandboxUrl: sandbox.url, count: ITEMS, workDir, log: (line) => process.stderr.write(`  ${line}\n`) });
 	} finally {
-		await sandboxProcess.stop();
+		await sandbox.close();
 		rmSync(workDir, { recursive: true, force: true });
 	}
 }

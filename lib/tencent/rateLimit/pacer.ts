@@ -103,21 +103,20 @@ export class ProcessPacingStore implements PacingStore {
 
 	async tryStart(limits: readonly KeyedLimit[]): Promise<number> {
 		const now = this.now();
+		const states = limits.map((limit) => this.stateOf(limit, now));
 		let wait = 0;
-		for (const limit of limits) {
-			const { rule } = limit;
-			const { starts } = this.stateOf(limit, now);
+		states.forEach(({ starts }, index) => {
+			const { rule } = limits[index];
 			if (starts.length >= rule.perWindow) wait = Math.max(wait, starts[starts.length - rule.perWindow] + rule.windowMs - now);
 			if (starts.length > 0) wait = Math.max(wait, starts[starts.length - 1] + rule.minGapMs - now);
-		}
+		});
 		// Floating-point dust is not a wait.
 		if (wait > 1e-6) return wait;
-		for (const limit of limits) {
-			const { rule } = limit;
-			const { starts } = this.stateOf(limit, now);
+		states.forEach(({ starts }, index) => {
 			starts.push(now);
-			if (starts.length > rule.perWindow) starts.splice(0, starts.length - rule.perWindow);
-		}
+			const { perWindow } = limits[index].rule;
+			if (starts.length > perWindow) starts.splice(0, starts.length - perWindow);
+		});
 		return 0;
 	}
 }
