@@ -86,7 +86,10 @@ function workflow(name: string, nodes: Node[], pinned: Array<{ json: Record<stri
 
 const start: Node = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 
-function httpRequest(endpoint: string, batching: boolean): Node {
+/** Where the HTTP Request node takes each request's signature and body from: the Code node's item, by default. */
+const FROM_SIGNING_NODE = { authorization: '={{ $json.authorization }}', timestamp: '={{ $json.timestamp }}', body: '={{ $json.body }}' };
+
+function httpRequest(endpoint: string, batching: boolean, values = FROM_SIGNING_NODE): Node {
 	return {
 		id: 'http',
 		name: 'HTTP Request',
@@ -99,23 +102,35 @@ function httpRequest(endpoint: string, batching: boolean): Node {
 			sendHeaders: true,
 			headerParameters: {
 				parameters: [
-					{ name: 'Authorization', value: '={{ $json.authorization }}' },
+					{ name: 'Authorization', value: values.authorization },
 					{ name: 'X-TC-Action', value: ACTION.name },
 					{ name: 'X-TC-Version', value: ACTION.version },
-					{ name: 'X-TC-Timestamp', value: '={{ $json.timestamp }}' },
+					{ name: 'X-TC-Timestamp', value: values.timestamp },
 				],
 			},
 			sendBody: true,
 			contentType: 'raw',
 			rawContentType: 'application/json; charset=utf-8',
-			body: '={{ $json.body }}',
+			body: values.body,
 			options: batching ? { batching: { batch: { batchSize: 100, batchInterval: 1000 } } } : {},
 		},
 	};
 }
 
-/** The three workflows over the same pinned items. */
-function workflows(endpoint: string, count: number): { faceId: ExampleWorkflow; byHand: ExampleWorkflow; byHandBatched: ExampleWorkflow } {
+/**
+ * n8n's own work for one request per item, with nothing to evaluate: the HTTP Request node alone,
+ * batched, every parameter fixed. Unsigned, so every answer is an AuthFailure of about the size of
+ * a verdict; what it measures is the floor under any node that sends each item's request through
+ * n8n's HTTP helper.
+ */
+const FIXED_REQUEST = {
+	authorization: 'TC3-HMAC-SHA256 Credential=unsigned/2026-01-01/faceid/tc3_request, SignedHeaders=content-type;host;x-tc-action, Signature=0',
+	timestamp: '1767225600',
+	body: JSON.stringify({ Name: 'n8n floor', IdCard: '110101199003070011' }),
+};
+
+/** The workflows over the same pinned items. */
+function workflows(endpoint: string, count: number): Record<'faceId' | 'byHand' | 'byHandBatched' | 'floor', ExampleWorkflow> {
 	const pinned = itemsOf(workloadIdentities(count));
 	const code: Node = {
 		id: 'sign',
@@ -138,6 +153,7 @@ function workflows(endpoint: string, count: number): { faceId: ExampleWorkflow; 
 		faceId: workflow('FaceID node', [start, faceIdNode], pinned),
 		byHand: workflow('HTTP Request defaults', [start, code, httpRequest(endpoint, false)], pinned),
 		byHandBatched: workflow('HTTP Request batched', [start, code, httpRequest(endpoint, true)], pinned),
+		floor: workflow('HTTP Request fixed', [start, httpRequest(endpoint, true, FIXED_REQUEST)], pinned),
 	};
 }
 
@@ -215,7 +231,7 @@ export async function realN8nComparison(options: {
 	await freshUserFolder(instance, await packPackage(path.join(options.workDir, 'pack')));
 	await importCredentials(instance, [sandboxCredential(options.sandboxUrl)], options.workDir);
 	const flows = workflows(options.sandboxUrl, options.count);
-	await importWorkflows(instance, [flows.faceId, flows.byHand, flows.byHandBatched], options.workDir);
+	await importWorkflows(instance, [flows.faceId, flows.byHand, flows.byHandBatched, flows.floor], options.workDir);
 
 	const main = await instance.start('start', 'n8n (benchmark)', path.join(options.workDir, 'n8n.log'));
 	try {
@@ -252,6 +268,7 @@ export async function realN8nComparison(options: {
 			await run('FaceID node, defaults', flows.faceId, 'FaceID'),
 			await run('Code node (TC3 by hand) → HTTP Request, defaults', flows.byHand, 'HTTP Request'),
 			await run('Code node (TC3 by hand) → HTTP Request, Batching 100 items per 1 s', flows.byHandBatched, 'HTTP Request'),
+			await run("n8n's floor: HTTP Request alone, fixed parameters, Batching 100 items per 1 s", flows.floor, 'HTTP Request'),
 		];
 		return { version: release.version, rows, idleCpuPerSecondMs };
 	} finally {

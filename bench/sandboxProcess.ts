@@ -4,7 +4,7 @@
  * `{ url }`; `{ stats: true, since? }` → a summary of its request log from `since` (ms, its clock)
  * on (never the requests themselves).
  */
-import { summariseBilling } from '../sandbox/billing';
+import { summariseBilling, unbilledLostAnswers } from '../sandbox/billing';
 import { mostInAnySpan } from '../sandbox/rateLimiter';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
 import { serveParent } from './children';
@@ -19,6 +19,8 @@ export interface SandboxStats {
 	throttled: number;
 	billable: number;
 	repeatedBillable: number;
+	/** Lost answers that were refusals (not billed), of checks billed on another attempt. */
+	unbilledLostAnswers: number;
 	/** Most arrivals in any one-second span. */
 	busiestSecond: number;
 	/** Sandbox clock (ms) of the first and last arrival. */
@@ -43,6 +45,7 @@ serveParent(async (message) => {
 			faults: {},
 			throttled: 0,
 			...summariseBilling(records),
+			unbilledLostAnswers: unbilledLostAnswers(records),
 			busiestSecond: mostInAnySpan(records.map((record) => record.time)),
 			firstArrival: records.length ? Math.min(...records.map((record) => record.time)) : undefined,
 			lastArrival: records.length ? Math.max(...records.map((record) => record.time)) : undefined,

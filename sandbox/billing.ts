@@ -21,3 +21,13 @@ export function summariseBilling(records: readonly Pick<SandboxRequestRecord, 'b
 	}
 	return { billable, repeatedBillable };
 }
+
+/**
+ * Answers lost on the way back (an injected fault) that cost nothing — a refusal such as
+ * RequestLimitExceeded — for checks that were billed on another attempt. A client cannot tell
+ * these from a lost billed answer, so it counts them as possibly billed too.
+ */
+export function unbilledLostAnswers(records: readonly Pick<SandboxRequestRecord, 'billable' | 'contentHash' | 'fault'>[]): number {
+	const billed = new Set(records.filter((record) => record.billable).map((record) => record.contentHash));
+	return records.filter((record) => record.fault !== undefined && !record.billable && billed.has(record.contentHash)).length;
+}

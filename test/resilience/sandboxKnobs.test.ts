@@ -2,7 +2,7 @@
  * The sandbox's resilience knobs: latency, seeded fault injection with a mix, a skewed clock, and
  * a log that shows a check billed twice without keeping request bodies.
  */
-import { summariseBilling } from '../../sandbox/billing';
+import { summariseBilling, unbilledLostAnswers } from '../../sandbox/billing';
 import { createFaultInjector, FAULT_KINDS, parseFaultMix, type FaultKind } from '../../sandbox/faults';
 import { idCardVerificationResult } from '../../sandbox/identities';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
@@ -160,6 +160,19 @@ describe('billing record', () => {
 		} finally {
 			await sandbox.close();
 		}
+	});
+
+	test('a lost refusal of a check billed on another attempt is counted apart from billed answers', () => {
+		const records = [
+			{ contentHash: 'a', billable: false, fault: 'http502' as const },
+			{ contentHash: 'a', billable: true, fault: 'reset' as const },
+			{ contentHash: 'a', billable: true },
+			{ contentHash: 'b', billable: false, fault: 'http500' as const },
+			{ contentHash: 'b', billable: false },
+		];
+		// Only "a" was billed: its lost refusal counts; "b" never cost anything.
+		expect(unbilledLostAnswers(records)).toBe(1);
+		expect(summariseBilling(records)).toEqual({ billable: 2, repeatedBillable: 1 });
 	});
 });
 
