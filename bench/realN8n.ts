@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
+import { CURRENT_VERSION } from '../nodes/FaceId/operationMenus';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
 import { workloadIdentities } from '../sandbox/workload';
 import { ensureN8nInstalled } from '../scripts/n8n/install';
@@ -144,9 +145,9 @@ function workflows(endpoint: string, count: number): Record<'faceId' | 'byHand' 
 		id: 'faceid',
 		name: 'FaceID',
 		type: FACEID_NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: CURRENT_VERSION,
 		position: [220, 0],
-		parameters: idCardParameters(),
+		parameters: { resource: 'identityCard', ...idCardParameters() },
 		credentials: { tencentCloudApi: { id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name } },
 	};
 	return {

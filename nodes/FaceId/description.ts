@@ -7,6 +7,7 @@ import { OUTPUTS_EXPRESSION, ROUTE_BY_OUTCOME_PROPERTY } from '../shared/outputs
 import { encryptionOption, MASK_OPTION } from '../shared/privacy';
 import { REDIS_CREDENTIAL_TEST, REDIS_CREDENTIAL_TYPE } from '../shared/registryFields';
 import { OPERATIONS } from './actions/operations';
+import { CURRENT_VERSION, NODE_VERSIONS, OPERATION_MENUS } from './operationMenus';
 import { isFlowOperation, type SingleCallOperation } from './actions/types';
 
 /** Shows each operation's fields only when that operation is chosen. */
@@ -48,7 +49,8 @@ export const faceIdDescription: INodeTypeDescription = {
 	displayName: 'FaceID',
 	name: 'faceId',
 	group: ['transform'],
-	version: 1,
+	version: NODE_VERSIONS,
+	defaultVersion: CURRENT_VERSION,
 	subtitle: `={{ ${OPERATION_LABELS}[$parameter["operation"]] }}`,
 	description: 'Verify identities with Tencent Cloud FaceID and route each item by the result',
 	defaults: { name: 'FaceID' },
@@ -66,20 +68,7 @@ export const faceIdDescription: INodeTypeDescription = {
 		},
 	],
 	properties: [
-		{
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			options: OPERATIONS.map((operation) => ({
-				name: operation.name,
-				value: operation.value,
-				description: operation.description,
-				action: operation.actionLabel,
-			})),
-			default: 'idCardVerification',
-			hint: 'Each operation is one Tencent FaceID action and shows only its own fields',
-		},
+		...OPERATION_MENUS,
 		...operationFields(),
 		ROUTE_BY_OUTCOME_PROPERTY,
 		{

@@ -20,6 +20,8 @@ export interface FaceIdRunOptions {
 	onError?: SupportOptions['onError'];
 	/** Credential fields over the sandbox's test keys. */
 	credential?: ICredentialDataDecryptedObject;
+	/** The node's version (default: the current one). */
+	typeVersion?: number;
 }
 
 export interface FaceIdRun {
@@ -55,6 +57,7 @@ export async function runFaceId(
 		items: items.map(toItem),
 		credential: { ...SANDBOX_CREDENTIALS, sessionToken: '', site: 'international', region: '', language: 'en-US', endpoint, ...options.credential },
 		onError: options.onError,
+		typeVersion: options.typeVersion,
 	});
 	const error = result.nodeError(FACEID_NODE);
 	return {

@@ -7,6 +7,8 @@ import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameter
 import { runWorkflow, type WorkflowRunResult } from '../harness';
 import { packageTypes } from '../harness/packageTypes';
 import { SANDBOX_CREDENTIALS, type Sandbox } from '../../sandbox/server';
+import { OPERATIONS } from '../../nodes/FaceId/actions/operations';
+import { CURRENT_VERSION } from '../../nodes/FaceId/operationMenus';
 
 export const FACEID_NODE = 'FaceID';
 export const FACEID_TYPE = 'n8n-nodes-tencent-faceid.faceId';
@@ -16,6 +18,8 @@ export interface FaceIdRunOptions {
 	items: INodeExecutionData[];
 	credential: ICredentialDataDecryptedObject;
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** The node's version; the current one by default, its Resource filled in from the operation. */
+	typeVersion?: number;
 }
 
 /** The package's credential with the sandbox's test keys, pointed at a sandbox (or any URL). */
@@ -31,7 +35,14 @@ export function sandboxCredential(sandbox: Sandbox | string, overrides: ICredent
 	};
 }
 
-export function faceIdWorkflow(parameters: INodeParameters, onError?: FaceIdRunOptions['onError']): IWorkflowBase {
+/** The parameters as the editor saves them at `typeVersion`: from version 2 on, with the operation's Resource. */
+function savedParameters(parameters: INodeParameters, typeVersion: number): INodeParameters {
+	if (typeVersion < 2 || parameters.resource !== undefined) return parameters;
+	const resource = OPERATIONS.find((operation) => operation.value === (parameters.operation ?? 'idCardVerification'))?.resource;
+	return resource ? { resource, ...parameters } : parameters;
+}
+
+export function faceIdWorkflow(parameters: INodeParameters, onError?: FaceIdRunOptions['onError'], typeVersion = CURRENT_VERSION): IWorkflowBase {
 	const routed = parameters.routeByOutcome !== false;
 	const outputNames = routed ? ['Passed', 'Failed', 'Review'] : ['Output'];
 	if (onError === 'continueErrorOutput') outputNames.push('Error');
@@ -49,9 +60,9 @@ export function faceIdWorkflow(parameters: INodeParameters, onError?: FaceIdRunO
 				id: 'n2',
 				name: FACEID_NODE,
 				type: FACEID_TYPE,
-				typeVersion: 1,
+				typeVersion,
 				position: [200, 0],
-				parameters,
+				parameters: savedParameters(parameters, typeVersion),
 				credentials: { tencentCloudApi: { id: 'cred-1', name: 'FaceID test' } },
 				...(onError ? { onError } : {}),
 			},
@@ -73,7 +84,7 @@ export function faceIdWorkflow(parameters: INodeParameters, onError?: FaceIdRunO
 }
 
 export async function runFaceId(options: FaceIdRunOptions): Promise<WorkflowRunResult> {
-	return await runWorkflow(faceIdWorkflow(options.parameters, options.onError), {
+	return await runWorkflow(faceIdWorkflow(options.parameters, options.onError, options.typeVersion), {
 		credentials: { tencentCloudApi: options.credential },
 		...packageTypes(),
 		pinData: { Start: options.items },

@@ -16,6 +16,13 @@ import type { FaceIdOperation } from './types';
 function findOperation(context: IExecuteFunctions, value: string): FaceIdOperation {
 	const operation = OPERATIONS.find((candidate) => candidate.value === value);
 	if (!operation) throw new NodeOperationError(context.getNode(), `The operation "${value}" is not supported`);
+	// Version 2 on, the operation is chosen within a resource: a workflow edited by hand may pair them wrongly.
+	if (context.getNode().typeVersion >= 2) {
+		const resource = context.getNodeParameter('resource', 0) as string;
+		if (resource !== operation.resource) {
+			throw new NodeOperationError(context.getNode(), `The operation "${value}" is not one of the resource "${resource}"`);
+		}
+	}
 	return operation;
 }
 

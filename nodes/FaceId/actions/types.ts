@@ -4,10 +4,13 @@ import type { ActionDefinition, BaseResponse } from '../../../lib/tencent/action
 import type { TencentCloudClient } from '../../../lib/tencent/client';
 import type { Outcome } from '../../../lib/tencent/outcomes';
 import type { BinaryField } from '../../shared/responseFields';
+import type { FaceIdResource } from './resources';
 
 /** What every operation declares: its place in the operation list and its fields on screen. */
 interface OperationBase {
-	/** Value of the node's `operation` parameter. */
+	/** What it checks: the Resource it is listed under (version 2 on). */
+	resource: FaceIdResource;
+	/** Value of the node's `operation` parameter, unique across resources. */
 	value: string;
 	/** Label in the operation list. */
 	name: string;

@@ -19,11 +19,57 @@ import { PACKAGE_NAME } from '../../harness';
 const ROOT = resolve(__dirname, '../../..');
 const NODE = { typeVersion: 1 };
 
-/** The top-level parameters the editor shows for these values, with their defaults filled in. */
-function shownParameters(values: Record<string, unknown>): string[] {
-	const shown = NodeHelpers.getNodeParameters(faceIdDescription.properties, values as never, true, false, NODE, faceIdDescription);
-	return Object.keys(shown ?? {});
+/** The parameters the editor keeps for these values at a version, with their defaults filled in. */
+function parametersAt(typeVersion: number, values: Record<string, unknown>) {
+	return NodeHelpers.getNodeParameters(faceIdDescription.properties, values as never, true, false, { typeVersion }, faceIdDescription) ?? {};
 }
+
+/** The top-level parameters the editor shows for these values (version 1, as saved workflows have it). */
+function shownParameters(values: Record<string, unknown>): string[] {
+	return Object.keys(parametersAt(NODE.typeVersion, values));
+}
+
+/** The options of the Operation list shown at a version for these values. */
+function operationChoices(typeVersion: number, values: Record<string, unknown>): string[] {
+	const shown = faceIdDescription.properties.filter(
+		(property) => property.name === 'operation' && NodeHelpers.displayParameter(values as never, property, { typeVersion }, faceIdDescription),
+	);
+	expect(shown).toHaveLength(1);
+	return (shown[0].options ?? []).map((option) => (option as { value: string }).value);
+}
+
+describe('versions: one Operation list in version 1, Resource then Operation from version 2', () => {
+	test('a new node is version 2; workflows saved with version 1 keep it', () => {
+		expect(faceIdDescription.version).toEqual([1, 2]);
+		expect(faceIdDescription.defaultVersion).toBe(2);
+	});
+
+	test("version 1 shows no Resource, and its Operation list is every operation, in the editor's order", () => {
+		expect(parametersAt(1, {})).not.toHaveProperty('resource');
+		expect(operationChoices(1, {})).toEqual(OPERATIONS.map((operation) => operation.value));
+	});
+
+	test('version 2 lists each resource with exactly its operations: every operation under one resource', () => {
+		const resource = faceIdDescription.properties.find((property) => property.name === 'resource');
+		const resources = (resource?.options ?? []).map((option) => (option as { value: string }).value);
+		expect(resources).toEqual(['identityCard', 'face', 'document']);
+		const listed = resources.map((value) => operationChoices(2, { resource: value }));
+		expect(listed).toEqual([
+			['idCardVerification', 'idCardOcrVerification', 'checkIdCardInformation'],
+			['imageRecognitionV2'],
+			['applyCardVerification', 'getCardVerificationResult'],
+		]);
+		expect(listed.flat().sort()).toEqual(OPERATIONS.map((operation) => operation.value).sort());
+	});
+
+	test('choosing a resource gives its first operation; each operation shows the same fields in both versions', () => {
+		expect(parametersAt(2, { resource: 'document' })).toMatchObject({ resource: 'document', operation: 'applyCardVerification' });
+		for (const operation of OPERATIONS) {
+			const atVersion2 = Object.keys(parametersAt(2, { resource: operation.resource, operation: operation.value }));
+			expect(atVersion2).toEqual(['resource', ...Object.keys(parametersAt(1, { operation: operation.value }))]);
+		}
+	});
+});
 
 describe('each operation shows only its own fields', () => {
 	const COMMON = ['operation', 'routeByOutcome', 'simplify', 'options'];
@@ -53,7 +99,9 @@ describe('each operation shows only its own fields', () => {
 	});
 
 	test("every operation's own properties are tied to that operation", () => {
-		const operationProperties = faceIdDescription.properties.filter((property) => !['operation', 'routeByOutcome', 'simplify', 'options'].includes(property.name));
+		const operationProperties = faceIdDescription.properties.filter(
+			(property) => !['resource', 'operation', 'routeByOutcome', 'simplify', 'options'].includes(property.name),
+		);
 		for (const property of operationProperties) {
 			const operations = property.displayOptions?.show?.operation;
 			expect(operations).toHaveLength(1);

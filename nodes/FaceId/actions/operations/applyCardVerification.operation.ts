@@ -183,6 +183,7 @@ async function perform(this: IExecuteFunctions, client: TencentCloudClient, item
 }
 
 export const applyCardVerification: FlowOperation = {
+	resource: 'document',
 	value: 'applyCardVerification',
 	name: 'Apply Card Verification',
 	description:

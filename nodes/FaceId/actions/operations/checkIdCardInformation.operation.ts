@@ -40,6 +40,7 @@ const WARNING_SWITCHES: ReadonlyArray<{ parameter: string; flag: CheckConfigFlag
 const WARNING_HINT = 'Any raised warning sends the item to Review with the warnings spelled out; Tencent then skips the comparison';
 
 export const checkIdCardInformation: SingleCallOperation<CheckIdCardInformationRequest, CheckIdCardInformationResponse> = {
+	resource: 'identityCard',
 	value: 'checkIdCardInformation',
 	name: 'Check ID Card Photo',
 	description:

@@ -58,6 +58,7 @@ async function perform(this: IExecuteFunctions, client: TencentCloudClient, item
 }
 
 export const getCardVerificationResult: FlowOperation = {
+	resource: 'document',
 	value: 'getCardVerificationResult',
 	name: 'Get Card Verification Result',
 	description: "Ask for the result of a document check started by Apply Card Verification (Tencent's GetCardVerificationResult)",

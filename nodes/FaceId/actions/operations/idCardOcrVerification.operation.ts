@@ -25,6 +25,7 @@ const ID_CARD_PHOTO: ImageFieldSpec = {
  * that order; the node asks for exactly one, so nothing the user gives is ignored.
  */
 export const idCardOcrVerification: SingleCallOperation<IdCardOCRVerificationRequest, IdCardOCRVerificationResponse> = {
+	resource: 'identityCard',
 	value: 'idCardOcrVerification',
 	name: 'Verify ID Card (Photo or Number)',
 	description:

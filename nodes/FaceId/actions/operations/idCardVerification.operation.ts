@@ -10,6 +10,7 @@ import { pickFields } from '../../../shared/responseFields';
 import type { SingleCallOperation } from '../types';
 
 export const idCardVerification: SingleCallOperation<IdCardVerificationRequest, IdCardVerificationResponse> = {
+	resource: 'identityCard',
 	value: 'idCardVerification',
 	name: 'Verify Name and ID Number',
 	description: "Check that a name and a mainland China ID number belong together (Tencent's IdCardVerification)",

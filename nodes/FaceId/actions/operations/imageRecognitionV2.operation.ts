@@ -20,6 +20,7 @@ const FACE_PHOTO: ImageFieldSpec & { url: 'download' } = {
 };
 
 export const imageRecognitionV2: SingleCallOperation<ImageRecognitionV2Request, ImageRecognitionV2Response> = {
+	resource: 'face',
 	value: 'imageRecognitionV2',
 	name: 'Compare Face Photo',
 	description:

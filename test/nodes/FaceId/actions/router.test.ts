@@ -115,3 +115,15 @@ test('an operation the node does not have fails the node, naming it, before anyt
 	expect(run.error?.message).toBe('The operation "deleteEverything" is not supported');
 	expect(sandbox.requests).toHaveLength(0);
 });
+
+test('from version 2, an operation saved under another resource fails the node, naming both, before anything is sent', async () => {
+	const run = await runFaceId(sandbox.url, { resource: 'face', operation: 'idCardVerification', name: '张三', idCard: ZHANG_SAN.id }, [{ json: {} }]);
+	expect(run.error?.message).toBe('The operation "idCardVerification" is not one of the resource "face"');
+	expect(sandbox.requests).toHaveLength(0);
+});
+
+test('version 1 has no resource: the operation alone decides', async () => {
+	const run = await runFaceId(sandbox.url, { operation: 'idCardVerification', name: '张三', idCard: ZHANG_SAN.id }, [{ json: {} }], { typeVersion: 1 });
+	expect(run.error).toBeUndefined();
+	expect(run.outputs[0].map((item) => outcomeOf(item).code)).toEqual(['0']);
+});

@@ -1,0 +1,11 @@
+/**
+ * The node's resources (version 2 on): what is checked. Each operation names its resource; the
+ * editor lists a resource once an operation belongs to it, in this order.
+ */
+export const RESOURCES = [
+	{ value: 'identityCard', name: 'Identity Card', description: 'A mainland China resident ID card: its number, name and photo' },
+	{ value: 'face', name: 'Face', description: "A person's face, compared with the photo on record" },
+	{ value: 'document', name: 'Document', description: 'A foreign ID document (ID card, passport, driving license), checked asynchronously' },
+] as const;
+
+export type FaceIdResource = (typeof RESOURCES)[number]['value'];
