@@ -70,7 +70,7 @@ export function isValidName(name: string): boolean {
 }
 
 /** Comparison form: trimmed, inner whitespace collapsed, lower case (Chinese is unaffected). */
-function comparableName(name: string): string {
+export function comparableName(name: string): string {
 	return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 

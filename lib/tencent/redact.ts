@@ -3,7 +3,9 @@
  * way Tencent masks, `韦**`, `1****************X`) and scrubbing for text that ends up in error
  * messages and logs (an echoed ID number, a photo, a key). Pure, no n8n import.
  */
+import { maskBankCardNumber } from './bankCardNumber';
 import { maskIdCardNumber, maskName } from './idCardNumber';
+import { maskMobileNumber } from './mobileNumber';
 
 /** Answer fields that hold a person's name, across the FaceID actions and CardInfo documents. */
 export const NAME_FIELDS: ReadonlySet<string> = new Set([
@@ -32,6 +34,12 @@ export const ID_NUMBER_FIELDS: ReadonlySet<string> = new Set([
 	'PassportNumber',
 ]);
 
+/** Answer fields that hold a bank card number. */
+export const BANK_CARD_FIELDS: ReadonlySet<string> = new Set(['BankCard']);
+
+/** Answer fields that hold a phone number. */
+export const PHONE_FIELDS: ReadonlySet<string> = new Set(['Phone', 'Mobile']);
+
 /**
  * A copy of `value` with every name field masked as Tencent masks names and every ID-number field
  * as Tencent masks ID numbers, at any depth (CardInfo nests them). Other fields are kept as they are.
@@ -44,6 +52,8 @@ function maskValue(value: unknown, key: string | undefined): unknown {
 	if (typeof value === 'string' && key !== undefined) {
 		if (NAME_FIELDS.has(key)) return maskName(value);
 		if (ID_NUMBER_FIELDS.has(key)) return maskIdCardNumber(value);
+		if (BANK_CARD_FIELDS.has(key)) return maskBankCardNumber(value);
+		if (PHONE_FIELDS.has(key)) return maskMobileNumber(value);
 		return value;
 	}
 	if (Array.isArray(value)) return value.map((entry) => maskValue(entry, key));
@@ -56,6 +66,12 @@ function maskValue(value: unknown, key: string | undefined): unknown {
 /** An 18-character mainland ID number standing alone (not part of a longer token). */
 const ID_NUMBER_PATTERN = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 
+/** A mainland mobile number standing alone. */
+const MOBILE_NUMBER_PATTERN = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g;
+
+/** A bank card number standing alone: 13 to 19 digits (an ID number is masked before). */
+const BANK_CARD_PATTERN = /(?<![0-9A-Za-z*])\d{13,19}(?![0-9A-Za-z])/g;
+
 /** A run of base64 long enough to be a photo or a key rather than a word. */
 const LONG_BASE64_PATTERN = /[A-Za-z0-9+/]{200,}={0,2}/g;
 
@@ -65,8 +81,8 @@ const MIN_SECRET_LENGTH = 4;
 export const REDACTED = '[redacted]';
 
 /**
- * Scrubs text bound for an error message or a log: each secret becomes `[redacted]`, each ID
- * number is masked, and a long base64 run (a photo, a key) is replaced by its length.
+ * Scrubs text bound for an error message or a log: each secret becomes `[redacted]`, each ID,
+ * mobile or bank card number is masked, and a long base64 run (a photo, a key) is replaced by its length.
  */
 export function scrubText(text: string, secrets: ReadonlyArray<string | undefined> = []): string {
 	let result = text;
@@ -79,7 +95,9 @@ export function scrubText(text: string, secrets: ReadonlyArray<string | undefine
 	return result
 		.replace(LONG_BASE64_PATTERN, (run) => `[${run.length} characters of base64 removed]`)
 		.replace(ID_NUMBER_PATTERN, (id) => maskIdCardNumber(id))
-		.replace(CUT_DIGITS_PATTERN, (digits) => maskIdCardNumber(digits));
+		.replace(CUT_DIGITS_PATTERN, (digits) => maskIdCardNumber(digits))
+		.replace(MOBILE_NUMBER_PATTERN, (phone) => maskMobileNumber(phone))
+		.replace(BANK_CARD_PATTERN, (card) => maskBankCardNumber(card));
 }
 
 /** Where an excerpt was cut (`…`, the client's marker): a secret or an ID number may end there half-way. */

@@ -146,7 +146,7 @@ export const faceIdDescription: INodeTypeDescription = {
 					type: 'boolean',
 					default: true,
 					description:
-						'Whether to check ID numbers (length, GB 11643 check digit) before calling Tencent, so a typo fails at once and costs nothing. Off: Tencent answers such numbers with result -2.',
+						'Whether to check ID numbers (length, GB 11643 check digit), bank card numbers (13 to 19 digits) and mobile numbers (11 digits, 13 to 19) before calling Tencent, so a typo fails at once and costs nothing. Off: Tencent answers such numbers with its own result code.',
 				},
 			],
 		},

@@ -9,7 +9,8 @@ import { ID_CARD_OCR_IMAGE_LIMIT, IdCardOCRVerification } from '../../lib/tencen
 import { defineSandboxAction } from '../action';
 import { SandboxApiError } from '../errors';
 import { BILLABLE_RESULTS, idCardVerificationResult, RESULT_DESCRIPTIONS } from '../identities';
-import { imageFromBase64, imageFromUrl, isGiven, requiredString, type ImageErrorCodes, type LoadedImage } from './imageInput';
+import { imageFromBase64, imageFromUrl, isGiven, type ImageErrorCodes, type LoadedImage } from './imageInput';
+import { requiredString } from '../params';
 import { errorAnswer, ocrFields, registeredName } from './photoVerdicts';
 import { readImageScenario } from './testImages';
 

@@ -1,15 +1,8 @@
 /** IdCardVerification: name + ID number against the test identity table. */
 import { IdCardVerification } from '../../lib/tencent/actions/IdCardVerification';
 import { defineSandboxAction } from '../action';
-import { invalidParameterValue, missingParameter } from '../errors';
 import { BILLABLE_RESULTS, idCardVerificationResult, RESULT_DESCRIPTIONS } from '../identities';
-
-function requiredString(params: Record<string, unknown>, name: string): string {
-	const value = params[name];
-	if (value === undefined || value === null) throw missingParameter(name);
-	if (typeof value !== 'string') throw invalidParameterValue(name, 'a string');
-	return value;
-}
+import { requiredString } from '../params';
 
 export const IdCardVerificationAction = defineSandboxAction(IdCardVerification, {
 	handler(params, ctx) {

@@ -7,7 +7,8 @@
 import { IMAGE_RECOGNITION_IMAGE_LIMIT, ImageRecognitionV2 } from '../../lib/tencent/actions/ImageRecognitionV2';
 import { defineSandboxAction } from '../action';
 import { missingParameter } from '../errors';
-import { imageFromBase64, optionalString, requiredString, type ImageErrorCodes } from './imageInput';
+import { imageFromBase64, type ImageErrorCodes } from './imageInput';
+import { optionalString, requiredString } from '../params';
 import { BILLED_CODES, compareFace, describe, errorAnswer, identityFailure, type IdentityCodes } from './photoVerdicts';
 import { readImageScenario } from './testImages';
 

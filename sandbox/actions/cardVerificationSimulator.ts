@@ -17,7 +17,8 @@ import {
 } from '../../lib/tencent/pendingVerifications/cardVerification/generations';
 import type { SandboxActionContext, SandboxActionFacts, SandboxActionHandler } from '../action';
 import { invalidParameterValue, missingParameter, SandboxApiError } from '../errors';
-import { imageFromBase64, imageFromUrl, isGiven, requiredString, type ImageErrorCodes, type LoadedImage } from './imageInput';
+import { imageFromBase64, imageFromUrl, isGiven, type ImageErrorCodes, type LoadedImage } from './imageInput';
+import { requiredString } from '../params';
 import { readImageScenario, SANDBOX_PORTRAIT, type ImageScenario } from './testImages';
 
 export interface CardVerificationSandboxOptions {

@@ -4,7 +4,7 @@
  * limit measured on the base64 text. Each action names its own error codes and limits.
  */
 import { base64Length, detectImageFormat } from '../../lib/tencent/images';
-import { invalidParameterValue, missingParameter, SandboxApiError } from '../errors';
+import { invalidParameterValue, SandboxApiError } from '../errors';
 
 /** Tencent: "Image download time is no more than 3 seconds". */
 export const DOWNLOAD_TIMEOUT_MS = 3000;
@@ -81,18 +81,3 @@ export function isGiven(value: unknown): boolean {
 	return value !== undefined && value !== null && value !== '';
 }
 
-/** A required string parameter: MissingParameter when absent, InvalidParameterValue when not a string. */
-export function requiredString(params: Record<string, unknown>, name: string): string {
-	const value = params[name];
-	if (value === undefined || value === null) throw missingParameter(name);
-	if (typeof value !== 'string') throw invalidParameterValue(name, 'a string');
-	return value;
-}
-
-/** An optional string parameter: undefined when absent, InvalidParameterValue when not a string. */
-export function optionalString(params: Record<string, unknown>, name: string): string | undefined {
-	const value = params[name];
-	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'string') throw invalidParameterValue(name, 'a string');
-	return value;
-}

@@ -4,6 +4,9 @@
  */
 export { ApplyCardVerificationAction } from './ApplyCardVerification';
 export { ApplyCardVerificationExternalAction } from './ApplyCardVerificationExternal';
+export { BankCard2EVerificationAction } from './BankCard2EVerification';
+export { BankCard4EVerificationAction } from './BankCard4EVerification';
+export { BankCardVerificationAction } from './BankCardVerification';
 export { CheckIdCardInformationAction } from './CheckIdCardInformation';
 export { GetCardVerificationExternalResultAction } from './GetCardVerificationExternalResult';
 export { GetCardVerificationResultAction } from './GetCardVerificationResult';

@@ -11,6 +11,7 @@ import { generateKeyPairSync } from 'crypto';
 import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
+import { OPERATIONS } from '../../nodes/FaceId/actions/operations';
 import { testJpeg, testPng, type ImageScenario } from '../../sandbox/actions/testImages';
 import { startSandbox, type Sandbox, type SandboxKey } from '../../sandbox/server';
 import { FACEID_NODE } from '../support/faceIdWorkflow';
@@ -33,9 +34,13 @@ const LI_SI = { name: '李四', id: ZHANG_SAN.id };
 const ZHOU_QI = { name: '周七', id: '320106199305120062' };
 const WANG_WU = { name: '王五', id: '51010720000229007X' };
 const SUN_BA = { name: '孙八', id: '110102197501010051' };
-/** Every full ID number the scenarios use: none may reach an error or a log line. */
+/** The bank card and mobile number of 张三 at the sandbox's bank, and numbers that cannot be one. */
+const ZHANG_SAN_CARD = { ...ZHANG_SAN, card: '6222020200001234567', phone: '13800138000' };
+const BAD_CARD = '62220202000';
+/** Every full ID, bank card and mobile number the scenarios use: none may reach an error or a log line. */
 const ID_NUMBERS = [
 	...[ZHANG_SAN.id, ZHOU_QI.id, WANG_WU.id, SUN_BA.id, '110105198506150023', '11010519850615002'],
+	...[ZHANG_SAN_CARD.card, ZHANG_SAN_CARD.phone, BAD_CARD, '13900139000', '6212260200000000059'],
 	// Document numbers the sandbox's document check reads off a card (sandbox/actions/cardVerificationSimulator.ts).
 	...['S1234567D', 'E1234567A'],
 ];
@@ -67,6 +72,9 @@ const APPLY = {
 	registry: 'none',
 	simplify: false,
 };
+const BANK_CARD = { operation: 'bankCard4EVerification', ...NAME_AND_ID, bankCard: '={{ $json.card }}', phone: '={{ $json.phone }}' };
+const BANK_CARD_3E = { ...BANK_CARD, operation: 'bankCardVerification' };
+const BANK_CARD_2E = { ...BANK_CARD, operation: 'bankCard2EVerification' };
 const GET_RESULT = { operation: 'getCardVerificationResult', apiGeneration: 'faceid', cardRegion: 'ap-singapore', cardVerificationToken: 'unknown-token' };
 
 interface Scenario {
@@ -97,12 +105,21 @@ const SCENARIOS: Scenario[] = [
 	{ label: 'CheckIdCardInformation passed, failed, review', endpoint: 'sandbox', parameters: CHECK, items: [card({ person: ZHANG_SAN.id }), card({ person: ZHANG_SAN.id, name: '李四' }), card({ person: ZHANG_SAN.id, warn: ['-9102'] })], expect: 'outputs' },
 	{ label: 'ImageRecognitionV2 passed, failed, review', endpoint: 'sandbox', parameters: FACE, items: [face(ZHANG_SAN, { person: ZHANG_SAN.id }), face(ZHANG_SAN, { person: WANG_WU.id }), face(ZHANG_SAN, { person: ZHANG_SAN.id, face: 'multiple' })], expect: 'outputs' },
 	{ label: 'ApplyCardVerification passed, warning, rejected', endpoint: 'sandbox', parameters: APPLY, items: ['PASSED', 'WARNING', 'REJECTED'].map((result) => card({ result, name: '张三' })), expect: 'outputs' },
+	...[BANK_CARD, BANK_CARD_3E, BANK_CARD_2E].map((parameters): Scenario => ({
+		label: `${String(parameters.operation)} passed, failed, review`,
+		endpoint: 'sandbox',
+		parameters,
+		items: [{ json: ZHANG_SAN_CARD }, { json: { ...ZHANG_SAN_CARD, name: '李四' } }, { json: { ...ZHANG_SAN_CARD, card: '6212260200000000059' } }],
+		expect: 'outputs',
+	})),
 	{ label: 'GetCardVerificationResult of an unknown token', endpoint: 'sandbox', parameters: GET_RESULT, items: [{ json: {} }], expect: 'outputs' },
 	{ label: 'encrypted request of IdCardVerification', endpoint: 'encryptingSandbox', parameters: { ...IDV, options: { encryption: 'AES-256-CBC' } }, items: [{ json: ZHANG_SAN }], credential: { encryptionPublicKey: publicKeyPem }, expect: 'outputs' },
 	{ label: 'encrypted answer of CheckIdCardInformation', endpoint: 'encryptingSandbox', parameters: { ...CHECK, options: { encryption: 'AES-256-CBC' } }, items: [card({ person: ZHANG_SAN.id })], credential: { encryptionPublicKey: publicKeyPem }, expect: 'outputs' },
 	// Every error kind.
 	{ label: 'bad input (wrong check digit), stopping', endpoint: 'sandbox', parameters: IDV, items: [{ json: { ...ZHANG_SAN, id: '110105198506150023' } }], expect: 'error' },
 	{ label: 'bad input (17 digits, GIF photo), continuing', endpoint: 'sandbox', parameters: FACE, items: [face({ ...ZHANG_SAN, id: '11010519850615002' }, {}), { json: ZHANG_SAN, files: { data: { bytes: Buffer.from('GIF89a...') } } }], onError: 'continueRegularOutput', expect: 'errorItems' },
+	{ label: 'a malformed bank card number and phone, continuing', endpoint: 'sandbox', parameters: BANK_CARD, items: [{ json: { ...ZHANG_SAN_CARD, card: BAD_CARD } }, { json: { ...ZHANG_SAN_CARD, phone: '1390013900' } }], onError: 'continueErrorOutput', expect: 'errorItems' },
+	{ label: 'a Tencent error message echoing the card and the phone', endpoint: 'nock', parameters: BANK_CARD, items: [{ json: { ...ZHANG_SAN_CARD, phone: '13900139000' } }], reply: [200, JSON.stringify({ Response: { Error: { Code: 'InvalidParameterValue', Message: `BankCard ${ZHANG_SAN_CARD.card} with Phone 13900139000 rejected` }, RequestId: 'r-card' } })], expect: 'error' },
 	{ label: 'bad input on the error output', endpoint: 'sandbox', parameters: IDV, items: [{ json: { ...ZHANG_SAN, id: '110105198506150023' } }], onError: 'continueErrorOutput', expect: 'errorItems' },
 	{ label: 'wrong SecretKey (AuthFailure.SignatureFailure)', endpoint: 'sandbox', parameters: IDV, items: [{ json: ZHANG_SAN }], credential: { secretKey: WRONG_KEY }, expect: 'error' },
 	{ label: 'wrong session token (AuthFailure.TokenFailure), continuing', endpoint: 'sandbox', parameters: IDV, items: [{ json: ZHANG_SAN }], credential: { sessionToken: WRONG_TOKEN }, onError: 'continueRegularOutput', expect: 'errorItems' },
@@ -218,9 +235,7 @@ describe('no secret, full ID number or photo where it does not belong', () => {
 
 	it(`covers every operation and every error kind (${SCENARIOS.length} scenarios)`, () => {
 		const operations = new Set(SCENARIOS.map((scenario) => scenario.parameters.operation));
-		expect([...operations].sort()).toEqual(
-			['applyCardVerification', 'checkIdCardInformation', 'getCardVerificationResult', 'idCardOcrVerification', 'idCardVerification', 'imageRecognitionV2'],
-		);
+		expect([...operations].sort()).toEqual(OPERATIONS.map((operation) => operation.value).sort());
 	});
 
 	it.each(SCENARIOS.flatMap((scenario) => [[scenario.label, scenario, false] as const, [`${scenario.label} (masked)`, scenario, true] as const]))(

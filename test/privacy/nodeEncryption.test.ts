@@ -53,6 +53,17 @@ describe('the sandbox decrypts what the node encrypted', () => {
 		]);
 	});
 
+	it('BankCard4EVerification: name, ID number, card and phone go encrypted, and the holder passes', async () => {
+		const card = { ...ZHANG_SAN, card: '6222020200001234567', phone: '13800138000' };
+		const parameters = { operation: 'bankCard4EVerification', ...NAME_AND_ID, bankCard: '={{ $json.card }}', phone: '={{ $json.phone }}', options: ENCRYPTED };
+		const run = await runFaceId(sandbox.url, parameters, [{ json: card }, { json: { ...card, phone: '13900139000' } }], testKey);
+		expect(counts(run)).toEqual([1, 1, 0]);
+		expect(sandbox.requests.map((r) => [r.code, r.encryptedFields])).toEqual([
+			['0', ['Name', 'IdCard', 'Phone', 'BankCard']],
+			['-1', ['Name', 'IdCard', 'Phone', 'BankCard']],
+		]);
+	});
+
 	it('IdCardOCRVerification by name and number: both fields encrypted', async () => {
 		const run = await runFaceId(sandbox.url, { operation: 'idCardOcrVerification', verifyBy: 'nameAndIdNumber', ...NAME_AND_ID, options: ENCRYPTED }, [
 			{ json: WANG_WU },
@@ -122,13 +133,16 @@ describe('masking without encryption', () => {
 describe('the options in the editor', () => {
 	const options = (faceIdDescription.properties.find((property) => property.name === 'options')?.options ?? []) as INodeProperties[];
 
-	it('offers encryption only for the four operations whose action takes Encryption, and AES-256-CBC only', () => {
+	it('offers encryption only for the operations whose action takes Encryption, and AES-256-CBC only', () => {
 		const encryption = options.find((option) => option.name === 'encryption');
 		expect(encryption?.displayOptions?.show?.['/operation']).toEqual([
 			'idCardVerification',
 			'idCardOcrVerification',
 			'checkIdCardInformation',
 			'imageRecognitionV2',
+			'bankCard4EVerification',
+			'bankCardVerification',
+			'bankCard2EVerification',
 		]);
 		expect((encryption?.options as Array<{ value: string }>).map((option) => option.value)).toEqual(['off', 'AES-256-CBC']);
 		expect(encryption?.description).toContain('SM4-GCM, is not offered');

@@ -7,18 +7,17 @@
 import nock from 'nock';
 import type { NodeParameterValueType } from 'n8n-workflow';
 
+import { OPERATIONS } from '../../nodes/FaceId/actions/operations';
+import { isFlowOperation, type SingleCallOperation } from '../../nodes/FaceId/actions/types';
 import { testJpeg, testPng } from '../../sandbox/actions/testImages';
 import { runFaceId, type FaceIdRun, type TestItem } from '../support/faceIdItems';
 
 const ENDPOINT = 'https://faceid.test';
 const IMAGES = 'https://images.test';
 
-const ACTION_OF: Record<string, string> = {
-	idCardVerification: 'IdCardVerification',
-	idCardOcrVerification: 'IdCardOCRVerification',
-	checkIdCardInformation: 'CheckIdCardInformation',
-	imageRecognitionV2: 'ImageRecognitionV2',
-};
+/** The Tencent action an operation of the node calls. */
+const actionOf = (operation: string): string | undefined =>
+	OPERATIONS.filter((candidate): candidate is SingleCallOperation => !isFlowOperation(candidate)).find((candidate) => candidate.value === operation)?.action.name;
 
 const ZHANG_SAN = { name: '张三', id: '110105198506150022' };
 const CARD = testJpeg({ person: ZHANG_SAN.id });
@@ -47,7 +46,7 @@ async function send(parameters: Record<string, NodeParameterValueType>, item: Te
 	const run: FaceIdRun = await runFaceId(ENDPOINT, parameters, [item]);
 	expect(run.error).toBeUndefined();
 	expect(seen).toHaveLength(1);
-	expect(seen[0].headers['x-tc-action']).toBe(ACTION_OF[String(parameters.operation)]);
+	expect(seen[0].headers['x-tc-action']).toBe(actionOf(String(parameters.operation)));
 	return { run, sent: seen[0] };
 }
 
@@ -224,5 +223,26 @@ describe('ImageRecognitionV2', () => {
 			{ ...FACE_ANSWER, Extra: 'CRM-42 客户' },
 		);
 		expectBody(sent, { IdCard: ZHANG_SAN.id, Name: '张三', ImageBase64: FACE.toString('base64'), Optional: 'opt-1', Extra: 'CRM-42 客户' });
+	});
+});
+
+describe('the bank-card checks: the elements Tencent documents for each, tidied, and nothing else', () => {
+	const person = { name: ' 张三 ', id: '110105198506150022', card: '6222 0202 0000 1234 567', phone: '+86 138 0013 8000' };
+	const parameters = { name: '={{ $json.name }}', idCard: '={{ $json.id }}', bankCard: '={{ $json.card }}', phone: '={{ $json.phone }}' };
+	const answer = { Result: '0', Description: 'Verification passed' };
+
+	test('BankCard4EVerification: { Name, IdCard, BankCard, Phone }, the card without its spaces, the phone without +86', async () => {
+		const { sent } = await send({ operation: 'bankCard4EVerification', ...parameters }, { json: person }, answer);
+		expectBody(sent, { Name: '张三', IdCard: ZHANG_SAN.id, BankCard: '6222020200001234567', Phone: '13800138000' });
+	});
+
+	test('BankCardVerification: { Name, IdCard, BankCard }', async () => {
+		const { sent } = await send({ operation: 'bankCardVerification', ...parameters }, { json: person }, answer);
+		expectBody(sent, { Name: '张三', IdCard: ZHANG_SAN.id, BankCard: '6222020200001234567' });
+	});
+
+	test('BankCard2EVerification: { Name, BankCard }', async () => {
+		const { sent } = await send({ operation: 'bankCard2EVerification', ...parameters }, { json: person }, answer);
+		expectBody(sent, { Name: '张三', BankCard: '6222020200001234567' });
 	});
 });

@@ -1,6 +1,9 @@
 /** The catalogue of API actions the package calls: one line per action definition. */
 export { ApplyCardVerification } from './ApplyCardVerification';
 export { ApplyCardVerificationExternal } from './ApplyCardVerificationExternal';
+export { BankCard2EVerification } from './BankCard2EVerification';
+export { BankCard4EVerification } from './BankCard4EVerification';
+export { BankCardVerification } from './BankCardVerification';
 export { CheckIdCardInformation } from './CheckIdCardInformation';
 export { GetCardVerificationExternalResult } from './GetCardVerificationExternalResult';
 export { GetCardVerificationResult } from './GetCardVerificationResult';

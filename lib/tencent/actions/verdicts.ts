@@ -53,6 +53,46 @@ export const NAME_AND_ID_NUMBER_RESULTS: DecisionTable = {
 	'-7': rule('review', false, true, 'Daily verification attempts for this ID number exceeded; try again tomorrow'),
 };
 
+/**
+ * What a bank-card check's `Result` can say. The codes differ from action to action (`-4` is a bad
+ * card number in one and wrong holder details in another), so each definition maps its own codes
+ * onto these meanings with `bankCardResults`. Billing follows Tencent's lists, which agree on every
+ * meaning. failed: the card is not the person's or cannot take money; review: the card may be
+ * theirs but this check cannot tell (card-not-present payments off, a dormant or restricted card),
+ * or the input or the service stopped the check.
+ */
+const BANK_CARD_MEANINGS = {
+	verified: rule('passed', true, false, 'The card belongs to this person'),
+	notVerified: rule('failed', true, false, 'The card details do not match'),
+	holderMismatch: rule('failed', true, false, 'The cardholder details are wrong'),
+	nameInvalid: rule('review', false, false, 'Invalid name'),
+	idNumberInvalid: rule('review', false, false, 'Invalid ID number'),
+	cardNumberInvalid: rule('review', false, false, 'Invalid bank card number format'),
+	phoneInvalid: rule('review', false, false, 'Invalid mobile number'),
+	cardNotPresentDisabled: rule('review', true, false, 'The card does not allow card-not-present payments'),
+	confiscated: rule('failed', true, false, 'The card has been confiscated'),
+	invalidCard: rule('failed', true, false, 'Invalid card number'),
+	noIssuer: rule('failed', true, false, 'No issuing bank for this card number'),
+	dormant: rule('review', true, false, 'The card is not activated or is dormant'),
+	fraudulent: rule('failed', true, false, 'The card is a fraudulent or retained card'),
+	reportedLost: rule('failed', true, false, 'The card has been reported lost'),
+	expired: rule('failed', true, false, 'The card has expired'),
+	restricted: rule('review', true, false, 'The card is restricted'),
+	pinTriesExceeded: rule('review', true, false, 'Too many wrong PIN attempts on this card'),
+	issuerRefuses: rule('review', true, false, 'The issuing bank does not support this verification'),
+	serviceBusy: rule('review', false, true, 'The verification service is busy; try again later'),
+	dailyLimit: rule('review', false, true, 'Daily verification attempts exceeded; try again tomorrow'),
+	idTypeUnsupported: rule('review', false, false, 'Only second-generation resident ID cards can be verified'),
+	cardStateAbnormal: rule('failed', true, false, 'The card state is abnormal or the card number is wrong'),
+} as const satisfies Record<string, OutcomeRule>;
+
+export type BankCardMeaning = keyof typeof BANK_CARD_MEANINGS;
+
+/** A bank-card action's `Result` table: each of its codes with the meaning its API page gives it. */
+export function bankCardResults(codes: Readonly<Record<string, BankCardMeaning>>): DecisionTable {
+	return Object.fromEntries(Object.entries(codes).map(([code, meaning]) => [code, BANK_CARD_MEANINGS[meaning]]));
+}
+
 /** "Success" of the photo comparisons; the similarity threshold may still turn it into a failure. */
 export const SIMILARITY_RESULTS: DecisionTable = {
 	Success: rule('passed', true, false, 'The photo matches the authoritative ID photo'),

@@ -11,7 +11,8 @@ import { readPrivacySettings } from '../../shared/privacy';
 import { CREDENTIAL_TYPE } from '../../shared/transport';
 import { OPERATIONS } from './operations';
 import { runItem } from './runItem';
-import type { FaceIdOperation } from './types';
+import { sitesOf, type FaceIdOperation } from './types';
+import type { TencentSite } from '../../../lib/tencent/endpoint';
 
 function findOperation(context: IExecuteFunctions, value: string): FaceIdOperation {
 	const operation = OPERATIONS.find((candidate) => candidate.value === value);
@@ -26,6 +27,23 @@ function findOperation(context: IExecuteFunctions, value: string): FaceIdOperati
 	return operation;
 }
 
+/** An operation its credential's site does not offer fails the node before anything is sent. */
+function refuseOtherSite(context: IExecuteFunctions, operation: FaceIdOperation, credentialSite: unknown): void {
+	const site: TencentSite = credentialSite === 'international' ? 'international' : 'china';
+	const offered = sitesOf(operation);
+	if (offered.includes(site)) return;
+	throw new NodeOperationError(
+		context.getNode(),
+		`"${operation.name}" is offered on Tencent Cloud's ${offered.map((offeredSite) => SITE_NAMES.get(offeredSite)).join(' and ')} site only; this credential is for the ${SITE_NAMES.get(site)} site`,
+		{ description: 'Nothing was sent. Use a credential of a Tencent Cloud account on that site.' },
+	);
+}
+
+const SITE_NAMES = new Map<TencentSite, string>([
+	['china', 'China'],
+	['international', 'International'],
+]);
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const operation = findOperation(this, this.getNodeParameter('operation', 0) as string);
@@ -35,6 +53,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Paces at Tencent's limits, retries what is safe to retry, corrects clock skew.
 	// Read once: the client paces by its SecretId, and no error may carry its secrets.
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	refuseOtherSite(this, operation, credentials.site);
 	const client = resilientClient(this, options, credentials);
 	// Encryption and masking options, and the credential secrets no error may carry.
 	const privacy = await readPrivacySettings(this, options, credentials);

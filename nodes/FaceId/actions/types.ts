@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ActionDefinition, BaseResponse } from '../../../lib/tencent/actions/common';
 import type { TencentCloudClient } from '../../../lib/tencent/client';
+import type { TencentSite } from '../../../lib/tencent/endpoint';
 import type { Outcome } from '../../../lib/tencent/outcomes';
 import type { BinaryField } from '../../shared/responseFields';
 import type { FaceIdResource } from './resources';
@@ -43,6 +44,8 @@ export interface PerformedCheck {
 
 /** An operation that is a flow of its own (several calls, a verdict that is not a `Result`). */
 export interface FlowOperation extends OperationBase {
+	/** The Tencent Cloud sites that offer every action of the flow. */
+	sites: readonly TencentSite[];
 	perform(this: IExecuteFunctions, client: TencentCloudClient, itemIndex: number): Promise<PerformedCheck>;
 }
 
@@ -50,4 +53,9 @@ export type FaceIdOperation = SingleCallOperation<any, any> | FlowOperation;
 
 export function isFlowOperation(operation: FaceIdOperation): operation is FlowOperation {
 	return 'perform' in operation;
+}
+
+/** The sites whose API offers what the operation calls. */
+export function sitesOf(operation: FaceIdOperation): readonly TencentSite[] {
+	return isFlowOperation(operation) ? operation.sites : operation.action.sites;
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idCardNumberProblem, maskIdCardNumber, MAX_NAME_LENGTH, normalizeIdCardNumber } from '../../../lib/tencent/idCardNumber';
 import { invalidField } from '../../shared/errors';
-import { readNodeOptions } from '../../shared/options';
+import { readCheckedNumber, type NumberRule } from './checkedNumbers';
 
 /** The person's name, as every name + ID number operation asks for it (parameter `name`). */
 export const NAME_PROPERTY: INodeProperties = {
@@ -39,34 +39,9 @@ export function readName(context: IExecuteFunctions, itemIndex: number, paramete
 	return name;
 }
 
-/**
- * Reads and checks an ID number before anything is sent, so a typo costs nothing. The check can be
- * switched off (option "Validate Before Sending") to let Tencent answer "-2" itself.
- */
-export function readIdCardNumber(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	parameter: string,
-	label = 'ID Card Number',
-): string {
-	const raw = context.getNodeParameter(parameter, itemIndex, '');
-	if (typeof raw !== 'string' && typeof raw !== 'number') {
-		throw invalidField(context, itemIndex, label, `must be text, not ${typeof raw}`);
-	}
-	const id = normalizeIdCardNumber(String(raw));
-	if (!id) throw invalidField(context, itemIndex, label, 'is empty');
-	const validate = readNodeOptions(context, itemIndex).validateBeforeSending;
-	if (validate) {
-		const problem = idCardNumberProblem(id);
-		if (problem) {
-			throw invalidField(
-				context,
-				itemIndex,
-				label,
-				problem,
-				`Received ${maskIdCardNumber(id)}. Nothing was sent to Tencent Cloud, so this item cost nothing.`,
-			);
-		}
-	}
-	return id;
+const ID_CARD_NUMBER_RULE: NumberRule = { normalize: normalizeIdCardNumber, problem: (id) => idCardNumberProblem(id), mask: maskIdCardNumber };
+
+/** Reads and checks an ID number before anything is sent (see checkedNumbers.ts). */
+export function readIdCardNumber(context: IExecuteFunctions, itemIndex: number, parameter: string, label = 'ID Card Number'): string {
+	return readCheckedNumber(context, itemIndex, parameter, label, ID_CARD_NUMBER_RULE);
 }

@@ -23,6 +23,15 @@ describe('maskPersonalData', () => {
 		expect(answer.Name).toBe('韦小宝');
 	});
 
+	it('masks bank card and phone fields: the last four digits of a card, the prefix and last four of a phone', () => {
+		expect(maskPersonalData({ BankCard: '6222020200001234567', Phone: '13800138000', Mobile: '15000150000', Bank: 'ICBC' })).toEqual({
+			BankCard: '***************4567',
+			Phone: '138****8000',
+			Mobile: '150****0000',
+			Bank: 'ICBC',
+		});
+	});
+
 	it('leaves non-text values in name fields alone', () => {
 		expect(maskPersonalData({ Name: null, IdCard: 42 })).toEqual({ Name: null, IdCard: 42 });
 	});
@@ -44,6 +53,12 @@ describe('scrubText', () => {
 		const text = `HTTP 502: <pre>key=${secretKey.slice(0, 12)}… [item 1]`;
 		expect(scrubText(text, [secretKey])).toBe(`HTTP 502: <pre>key=${REDACTED}… [item 1]`);
 		expect(scrubText('id 11010519850615… [item 0]')).toBe('id 1************5… [item 0]');
+	});
+
+	it('masks a mobile number and a bank card number standing alone, as carriers and banks show them', () => {
+		expect(scrubText('phone 13800138000, card 6222020200001234567 [item 3]')).toBe('phone 138****8000, card ***************4567 [item 3]');
+		// Inside a longer token they are not numbers of their own.
+		expect(scrubText('ref A13800138000 and 6222020200001234567B')).toBe('ref A13800138000 and 6222020200001234567B');
 	});
 
 	it('leaves numbers that are not standalone 18-character IDs, and very short "secrets"', () => {

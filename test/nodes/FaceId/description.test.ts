@@ -52,11 +52,12 @@ describe('versions: one Operation list in version 1, Resource then Operation fro
 	test('version 2 lists each resource with exactly its operations: every operation under one resource', () => {
 		const resource = faceIdDescription.properties.find((property) => property.name === 'resource');
 		const resources = (resource?.options ?? []).map((option) => (option as { value: string }).value);
-		expect(resources).toEqual(['identityCard', 'face', 'document']);
+		expect(resources).toEqual(['identityCard', 'face', 'bankCard', 'document']);
 		const listed = resources.map((value) => operationChoices(2, { resource: value }));
 		expect(listed).toEqual([
 			['idCardVerification', 'idCardOcrVerification', 'checkIdCardInformation'],
 			['imageRecognitionV2'],
+			['bankCard4EVerification', 'bankCardVerification', 'bankCard2EVerification'],
 			['applyCardVerification', 'getCardVerificationResult'],
 		]);
 		expect(listed.flat().sort()).toEqual(OPERATIONS.map((operation) => operation.value).sort());
@@ -94,6 +95,9 @@ describe('each operation shows only its own fields', () => {
 			],
 		],
 		[{ operation: 'imageRecognitionV2' }, ['name', 'idCard', 'facePhotoSource', 'facePhotoBinaryProperty', 'additionalFields']],
+		[{ operation: 'bankCard4EVerification' }, ['name', 'idCard', 'bankCard', 'phone']],
+		[{ operation: 'bankCardVerification' }, ['name', 'idCard', 'bankCard']],
+		[{ operation: 'bankCard2EVerification' }, ['name', 'bankCard']],
 	])('%j → %j', (values, own) => {
 		expect(shownParameters(values).sort()).toEqual([...COMMON, ...own].sort());
 	});
@@ -137,7 +141,15 @@ describe('each operation shows only its own fields', () => {
 });
 
 /** The single-call operations (the synchronous checks); the flow operations are tested with their own code. */
-const SYNCHRONOUS = ['idCardVerification', 'idCardOcrVerification', 'checkIdCardInformation', 'imageRecognitionV2'];
+const SYNCHRONOUS = [
+	'idCardVerification',
+	'idCardOcrVerification',
+	'checkIdCardInformation',
+	'imageRecognitionV2',
+	'bankCard4EVerification',
+	'bankCardVerification',
+	'bankCard2EVerification',
+];
 
 /** The node's shared fields and those of the synchronous operations. */
 const CHECKED_PROPERTIES = faceIdDescription.properties.filter((property) => {

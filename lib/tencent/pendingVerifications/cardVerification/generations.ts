@@ -6,6 +6,7 @@
  */
 import type { ActionDefinition, BaseResponse } from '../../actions/common';
 import { ACTIONS, type AnyActionDefinition } from '../../catalogue';
+import type { TencentSite } from '../../endpoint';
 import type { PollingPlan } from '../inlineWait';
 
 /**
@@ -39,6 +40,11 @@ export const GENERATIONS: Readonly<Record<CardVerificationGeneration, Generation
 		cardTypes: ['ID_CARD', 'PASSPORT', 'DRIVING_LICENSE', 'RESIDENCE_PERMIT', 'AUTO'],
 	},
 };
+
+/** The sites that offer every step of both generations (their definitions say which). */
+export const CARD_VERIFICATION_SITES: readonly TencentSite[] = (['china', 'international'] as const).filter((site) =>
+	Object.values(GENERATIONS).every((generation) => generation.apply.sites.includes(site) && generation.getResult.sites.includes(site)),
+);
 
 export function isCardVerificationGeneration(value: unknown): value is CardVerificationGeneration {
 	return typeof value === 'string' && Object.hasOwn(GENERATIONS, value);

@@ -9,6 +9,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ApplyCardVerificationExternalRequest as DocumentRequest } from '../../../../lib/tencent/actions/ApplyCardVerificationExternal';
 import type { TencentCloudClient } from '../../../../lib/tencent/client';
 import {
+	CARD_VERIFICATION_SITES,
 	cardVerificationCheck,
 	DEFAULT_MAX_POLLS,
 	DEFAULT_POLL_INTERVAL_SECONDS,
@@ -184,6 +185,7 @@ async function perform(this: IExecuteFunctions, client: TencentCloudClient, item
 
 export const applyCardVerification: FlowOperation = {
 	resource: 'document',
+	sites: CARD_VERIFICATION_SITES,
 	value: 'applyCardVerification',
 	name: 'Apply Card Verification',
 	description:

@@ -7,7 +7,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { TencentCloudClient } from '../../../../lib/tencent/client';
 import { isTencentCloudError } from '../../../../lib/tencent/errors';
-import { cardVerificationCheck } from '../../../../lib/tencent/pendingVerifications/cardVerification';
+import { CARD_VERIFICATION_SITES, cardVerificationCheck } from '../../../../lib/tencent/pendingVerifications/cardVerification';
 import {
 	cardVerificationFields,
 	headImageBinaryFields,
@@ -59,6 +59,7 @@ async function perform(this: IExecuteFunctions, client: TencentCloudClient, item
 
 export const getCardVerificationResult: FlowOperation = {
 	resource: 'document',
+	sites: CARD_VERIFICATION_SITES,
 	value: 'getCardVerificationResult',
 	name: 'Get Card Verification Result',
 	description: "Ask for the result of a document check started by Apply Card Verification (Tencent's GetCardVerificationResult)",

@@ -1,6 +1,9 @@
 /** The node's operations, in the order the editor lists them: a new operation is one file and one line here. */
 import type { FaceIdOperation } from '../types';
 import { applyCardVerification } from './applyCardVerification.operation';
+import { bankCard2EVerification } from './bankCard2EVerification.operation';
+import { bankCard4EVerification } from './bankCard4EVerification.operation';
+import { bankCardVerification } from './bankCardVerification.operation';
 import { checkIdCardInformation } from './checkIdCardInformation.operation';
 import { getCardVerificationResult } from './getCardVerificationResult.operation';
 import { idCardOcrVerification } from './idCardOcrVerification.operation';
@@ -12,6 +15,9 @@ export const OPERATIONS: readonly FaceIdOperation[] = [
 	idCardOcrVerification,
 	checkIdCardInformation,
 	imageRecognitionV2,
+	bankCard4EVerification,
+	bankCardVerification,
+	bankCard2EVerification,
 	applyCardVerification,
 	getCardVerificationResult,
 ];

@@ -18,9 +18,17 @@ import { ACTIONS, OUTCOME_TABLES } from '../../../../lib/tencent/catalogue';
 import { failedOperationErrors, failedOperations, NAME_AND_ID_NUMBER_RESULTS, rule, SIMILARITY_RESULTS } from '../../../../lib/tencent/actions/verdicts';
 import { outcomeOfCardVerification } from '../../../../lib/tencent/pendingVerifications/cardVerification/statuses';
 
+/** "-1", "-2", … down to `last`. */
+function codesDown(first: number, last: number): string[] {
+	return Array.from({ length: first - last + 1 }, (_, index) => String(first - index));
+}
+
 /** The FailedOperation.* codes each API page lists (error-code table, plus codes shown in its Result examples). */
 const DOCUMENTED_FAILED_OPERATIONS: Record<string, string[]> = {
 	IdCardVerification: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
+	BankCard4EVerification: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
+	BankCardVerification: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
+	BankCard2EVerification: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
 	IdCardOCRVerification: [
 		'DecryptSystemError', 'DownLoadError', 'EmptyImageError', 'ImageBlur', 'ImageDecodeFailed', 'ImageNoIdCard',
 		'ImageSizeTooLarge', 'OcrFailed', 'StsUnAuthErrError', 'UnKnown',
@@ -45,6 +53,19 @@ const DOCUMENTED_RESULTS: Record<string, string[]> = {
 	IdCardOCRVerification: ['0', '-1', '-2', '-3', '-4', '-5', '-6', '-7'],
 	CheckIdCardInformation: ['Success'],
 	ImageRecognitionV2: ['Success'],
+	BankCard4EVerification: ['0', ...codesDown(-1, -21)],
+	BankCardVerification: ['0', ...codesDown(-1, -20)],
+	BankCard2EVerification: ['0', ...codesDown(-1, -18)],
+};
+
+/**
+ * The bank-card checks' pages list their codes as billed (收费) and not billed (不收费); the other
+ * codes of each page are billed. The "limit reached, retry tomorrow" code of each.
+ */
+const BANK_CARD_PAGES: Record<string, { notBilled: string[]; dailyLimit: string }> = {
+	BankCard4EVerification: { notBilled: ['-2', '-3', '-4', '-5', '-18', '-19', '-20'], dailyLimit: '-19' },
+	BankCardVerification: { notBilled: ['-2', '-3', '-4', '-17', '-18', '-19'], dailyLimit: '-18' },
+	BankCard2EVerification: { notBilled: ['-2', '-3', '-16', '-17'], dailyLimit: '-17' },
 };
 
 /**
@@ -124,6 +145,27 @@ describe.each(RESULT_CODE_ACTIONS)('%s', (action) => {
 			expect(rule.billable).toBe(true);
 		}
 	});
+});
+
+describe.each(Object.entries(BANK_CARD_PAGES))('%s: billing as its own page lists it', (action, page) => {
+	const { results } = OUTCOME_TABLES[action];
+
+	test('each code billed or not as the page says; only "0" passes', () => {
+		for (const [code, verdict] of Object.entries(results)) {
+			expect([code, verdict.billable]).toEqual([code, !page.notBilled.includes(code)]);
+		}
+		expect(Object.keys(results).filter((code) => results[code].status === 'passed')).toEqual(['0']);
+	});
+
+	test('the daily limit goes to Review, not billed, to ask again tomorrow', () => {
+		expect(results[page.dailyLimit]).toMatchObject({ status: 'review', billable: false, retryable: true });
+		expect(results[page.dailyLimit].description).toMatch(/tomorrow/);
+	});
+});
+
+test('one number, other meanings: "-4" is a bad card number (not billed) in the four-element check and wrong holder details (billed) in the two-element one', () => {
+	expect(OUTCOME_TABLES.BankCard4EVerification.results['-4']).toMatchObject({ status: 'review', billable: false });
+	expect(OUTCOME_TABLES.BankCard2EVerification.results['-4']).toMatchObject({ status: 'failed', billable: true });
 });
 
 describe('the similarity threshold, for the actions that return Sim', () => {

@@ -127,3 +127,11 @@ test('version 1 has no resource: the operation alone decides', async () => {
 	expect(run.error).toBeUndefined();
 	expect(run.outputs[0].map((item) => outcomeOf(item).code)).toEqual(['0']);
 });
+
+test("an operation its credential's site does not offer fails the node before anything is sent, naming both sites", async () => {
+	const apply = { operation: 'applyCardVerification', documentFrontSource: 'base64', documentFrontBase64: '={{ $json.front }}' };
+	const run = await runFaceId(sandbox.url, apply, [{ json: { front: testJpeg({ result: 'PASSED' }).toString('base64') } }], { credential: { site: 'china' } });
+	expect(run.error?.message).toBe(`"Apply Card Verification" is offered on Tencent Cloud's International site only; this credential is for the China site`);
+	expect(run.error?.description).toBe('Nothing was sent. Use a credential of a Tencent Cloud account on that site.');
+	expect(sandbox.requests).toHaveLength(0);
+});

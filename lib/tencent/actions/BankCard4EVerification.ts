@@ -1,0 +1,44 @@
+import type { Encryption } from './common';
+import { defineBankCardCheck, type BankCardCheckResponse } from './bankCardChecks';
+
+/** BankCard4EVerification (2018-03-01): checks that a bank card, its holder's name, ID number and the mobile number the bank holds belong together (four elements). */
+export interface BankCard4EVerificationRequest {
+	Name: string;
+	BankCard: string;
+	Phone: string;
+	IdCard: string;
+	/** 0: resident ID card, the only type Tencent supports. */
+	CertType?: number;
+	Encryption?: Encryption;
+}
+
+export type BankCard4EVerificationResponse = BankCardCheckResponse;
+
+export const BankCard4EVerification = defineBankCardCheck<BankCard4EVerificationRequest>(
+	'BankCard4EVerification',
+	{
+		'0': 'verified',
+		'-1': 'notVerified',
+		'-2': 'nameInvalid',
+		'-3': 'idNumberInvalid',
+		'-4': 'cardNumberInvalid',
+		'-5': 'phoneInvalid',
+		'-6': 'holderMismatch',
+		'-7': 'cardNotPresentDisabled',
+		'-8': 'confiscated',
+		'-9': 'invalidCard',
+		'-10': 'noIssuer',
+		'-11': 'dormant',
+		'-12': 'fraudulent',
+		'-13': 'reportedLost',
+		'-14': 'expired',
+		'-15': 'restricted',
+		'-16': 'pinTriesExceeded',
+		'-17': 'issuerRefuses',
+		'-18': 'serviceBusy',
+		'-19': 'dailyLimit',
+		'-20': 'idTypeUnsupported',
+		'-21': 'cardStateAbnormal',
+	},
+	['Name', 'IdCard', 'Phone', 'BankCard'],
+);

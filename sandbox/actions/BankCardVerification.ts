@@ -1,0 +1,32 @@
+/** BankCardVerification: name, ID number and card (three elements) against the test bank cards. */
+import { BankCardVerification } from '../../lib/tencent/actions/BankCardVerification';
+import { defineSandboxAction } from '../action';
+import { bankCardAnswer, billedOn, cardStateCodes, onPage, type BankCardPage } from '../bankCards';
+import { requiredString } from '../params';
+
+/** Its page: Tencent's codes, billed and not billed. */
+export const PAGE: BankCardPage = {
+	billed: { '0': 'Verification passed', '-1': 'Verification failed', ...cardStateCodes(-5), '-20': 'Abnormal card status or wrong card number' },
+	notBilled: {
+		'-2': 'Name verification failed',
+		'-3': 'Invalid ID card number',
+		'-4': 'Invalid bank card number format',
+		'-17': 'Verification center busy',
+		'-18': 'Verification attempts exceeded; retry tomorrow',
+		'-19': 'Only second-generation ID cards are supported',
+	},
+};
+
+export const BankCardVerificationAction = defineSandboxAction(BankCardVerification, {
+	handler(params) {
+		// Encryption was already opened by the server (sandbox/encryption.ts): the elements are plain here.
+		const answer = bankCardAnswer({
+			name: requiredString(params, 'Name'),
+			idCard: requiredString(params, 'IdCard'),
+			card: requiredString(params, 'BankCard'),
+		});
+		const { Result, Description } = onPage(PAGE, answer);
+		return { Result, Description };
+	},
+	isBillable: (response) => billedOn(PAGE, response),
+});
