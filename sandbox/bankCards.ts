@@ -76,6 +76,7 @@ export const TEST_BANK_CARDS: readonly TestBankCard[] = [
 	{ card: '6222020200001234567', holder: { name: '张三', idCard: '110105198506150022', phone: '13800138000' }, note: 'held by 张三' },
 	{ card: '6217000010002345678', holder: { name: 'Wei Xiaobao', idCard: '110101199003070011', phone: '13900139000' }, note: 'held by Wei Xiaobao; Latin names match ignoring case and extra spaces' },
 	{ card: '6228480010003456789', holder: { name: '王五', idCard: '51010720000229007X', phone: '15000150000' }, note: 'held by 王五' },
+	{ card: '6222020200004567890', holder: { name: 'Chen Jing', idCard: '440305199505132561', phone: '13700000001' }, note: 'held by Chen Jing, whose phone is suspended' },
 	{ card: '6212260200000000075', state: 'Incorrect cardholder information', note: "the bank's cardholder record is wrong" },
 	{ card: '6212260200000000018', state: 'Card-not-present payment not enabled', note: 'valid card that cannot be checked online' },
 	{ card: '6212260200000000026', state: 'The card has been reported lost', note: 'reported lost' },

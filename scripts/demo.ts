@@ -101,19 +101,36 @@ function printRoutes(
 	});
 }
 
+/**
+ * The record an output item of `nodeName` came from: its input item, by pairedItem, or — when that
+ * is the answer of a FaceID node before it — that node's input, and so on back.
+ */
+function recordOf(result: WorkflowRunResult, nodeName: string, item: INodeExecutionData): Record<string, unknown> {
+	let node = nodeName;
+	let current = item;
+	for (;;) {
+		const paired = Array.isArray(current.pairedItem) ? current.pairedItem[0] : current.pairedItem;
+		const input = typeof paired === 'object' && paired ? result.inputsOf(node)[paired.item] : undefined;
+		if (!input) return {};
+		const source = result.run.data.resultData.runData[node]?.[0]?.source?.[0]?.previousNode;
+		const answered = input.json.outcome !== undefined;
+		if (!answered || !source) return input.json;
+		node = source;
+		current = input;
+	}
+}
+
 async function runManualExample(workflow: IWorkflowBase, credential: ICredentialDataDecryptedObject): Promise<void> {
 	const result = await runWorkflow(workflow, { credentials: { tencentCloudApi: credential }, ...types() });
 	if (result.error) {
 		console.log(`  workflow error: ${result.error.message}`);
 		process.exitCode = 1;
 	}
-	for (const node of workflow.nodes.filter((n) => n.type === FACEID_TYPE)) {
-		// The node's own input says which record each output item came from.
-		const inputs = result.inputsOf(node.name);
-		printRoutes(workflow, result, node.name, (item) => {
-			const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
-			return (typeof paired === 'object' && paired ? inputs[paired.item]?.json : undefined) ?? {};
-		});
+	const faceIdNodes = workflow.nodes.filter((n) => n.type === FACEID_TYPE);
+	for (const node of faceIdNodes) {
+		// Several checks in a row: say which one each block of lines is.
+		if (faceIdNodes.length > 1) console.log(`  ${node.name}:`);
+		printRoutes(workflow, result, node.name, (item) => recordOf(result, node.name, item));
 	}
 }
 

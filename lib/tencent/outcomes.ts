@@ -8,7 +8,7 @@
  * RequestLimitExceeded, InternalError...) are errors, not verdicts.
  */
 import { parseWarnings, type Warning } from './actions/CheckIdCardInformation';
-import { rule, type OutcomeRule, type OutcomeStatus } from './actions/verdicts';
+import { DEFAULT_MINIMUM_MONTHS_IN_USE, rule, type OutcomeRule, type OutcomeStatus } from './actions/verdicts';
 import { OUTCOME_TABLES } from './catalogue';
 import { TencentCloudError } from './errors';
 
@@ -41,10 +41,17 @@ export interface Outcome {
 export interface OutcomeOptions {
 	/** Lowest `Sim` (0-100) that passes a "Success"; default 70, Tencent's recommendation. */
 	similarityThreshold?: number;
+	/** Fewest months a phone number must have been in use to pass; default 6. */
+	minimumMonthsInUse?: number;
 }
 
 /** Tencent: "Recommend at least 70 to be determined as the same person" (0.01% false accepts). */
 export const DEFAULT_SIMILARITY_THRESHOLD = 70;
+
+/** Whether the action's verdict compares a number's months in use with the user's minimum. */
+export function comparesMonthsInUse(action: string): boolean {
+	return OUTCOME_TABLES[action]?.monthsInUse ?? false;
+}
 
 /** Whether the action reports a similarity that the node's threshold applies to. */
 export function returnsSimilarity(action: string): boolean {
@@ -101,7 +108,7 @@ function confirmSimilarity(found: OutcomeRule, similarity: number | undefined, t
  */
 export function outcomeOfResult(
 	action: string,
-	response: { Result?: unknown; Description?: unknown; RequestId?: string; Sim?: unknown; Warnings?: unknown },
+	response: { Result?: unknown; Description?: unknown; RequestId?: string; Sim?: unknown; Warnings?: unknown; [field: string]: unknown },
 	options: OutcomeOptions = {},
 ): Outcome {
 	const code = String(response.Result ?? '');
@@ -119,6 +126,10 @@ export function outcomeOfResult(
 	const similarity = numberOrUndefined(response.Sim);
 	const warnings = parseWarnings(typeof response.Warnings === 'string' ? response.Warnings : undefined);
 	let found = lookup(action, code) ?? unknownCode(code, response.Description as string | undefined);
+	const refine = OUTCOME_TABLES[action]?.refine;
+	if (refine && lookup(action, code)) {
+		found = refine(found, response, { minimumMonthsInUse: options.minimumMonthsInUse ?? DEFAULT_MINIMUM_MONTHS_IN_USE });
+	}
 	if (returnsSimilarity(action)) {
 		found = confirmSimilarity(found, similarity, options.similarityThreshold ?? DEFAULT_SIMILARITY_THRESHOLD);
 	}

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
 import { DEFAULT_RATE_LIMIT, DOCUMENTED_RATE_LIMITS } from '../../lib/tencent/catalogue';
-import { DEFAULT_SIMILARITY_THRESHOLD, returnsSimilarity } from '../../lib/tencent/outcomes';
+import { comparesMonthsInUse, DEFAULT_SIMILARITY_THRESHOLD, returnsSimilarity } from '../../lib/tencent/outcomes';
 import { NODE_NUMBER_OPTIONS, numberOptionProperty } from '../shared/options';
 import { OUTPUTS_EXPRESSION, ROUTE_BY_OUTCOME_PROPERTY } from '../shared/outputs';
 import { encryptionOption, MASK_OPTION } from '../shared/privacy';
@@ -34,6 +34,9 @@ const operationsWhere = (keep: (operation: SingleCallOperation) => boolean): str
 
 /** Operations whose action returns a similarity (`Sim`): the threshold option shows only for them. */
 const SIMILARITY_OPERATIONS = operationsWhere((operation) => returnsSimilarity(operation.action.name));
+
+/** Operations whose verdict compares a number's months in use with Minimum Months in Use. */
+const MONTHS_IN_USE_OPERATIONS = operationsWhere((operation) => comparesMonthsInUse(operation.action.name));
 
 /** Operations whose Tencent action accepts `Encryption`: "Encrypt Sensitive Fields" shows only for them. */
 const ENCRYPTION_OPERATIONS = operationsWhere((operation) => operation.action.encryption !== undefined);
@@ -107,6 +110,15 @@ export const faceIdDescription: INodeTypeDescription = {
 					description:
 						'Retries, with exponential backoff, of requests Tencent refused before processing them: throttling (RequestLimitExceeded) or a connection that never opened. Other failures are retried only with the option below. An answer Tencent gave is never sent again.',
 				}),
+				{
+					...numberOptionProperty(NODE_NUMBER_OPTIONS.minimumMonthsInUse, {
+						displayName: 'Minimum Months in Use',
+						name: 'minimumMonthsInUse',
+						description:
+							'Fewest months a mobile number must have been in use to pass; a number Tencent puts under it, or in a range that does not tell, goes to Review. New numbers are a common sign of fraud.',
+					}),
+					displayOptions: { show: { '/operation': MONTHS_IN_USE_OPERATIONS } },
+				},
 				{
 					displayName: 'Region',
 					name: 'region',

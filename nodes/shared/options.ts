@@ -6,6 +6,7 @@
  */
 import type { IExecuteFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
+import { DEFAULT_MINIMUM_MONTHS_IN_USE } from '../../lib/tencent/actions/verdicts';
 import { DEFAULT_RETRY_POLICY } from '../../lib/tencent/retryPolicy';
 
 export interface NumberOption {
@@ -22,6 +23,7 @@ export const NODE_NUMBER_OPTIONS = {
 	concurrency: { default: 10, min: 1, max: 50, whole: true },
 	maxRequestsPerSecond: { default: 0, min: 0, max: Number.MAX_SAFE_INTEGER },
 	maxRetries: { default: DEFAULT_RETRY_POLICY.maxRetries, min: 0, max: 10, whole: true },
+	minimumMonthsInUse: { default: DEFAULT_MINIMUM_MONTHS_IN_USE, min: 0, max: 1200, whole: true },
 	timeout: { default: 30, min: 1, max: 300 },
 } as const satisfies Record<string, NumberOption>;
 

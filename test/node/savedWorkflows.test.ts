@@ -54,7 +54,8 @@ async function run(workflow: WorkflowJson): Promise<Record<string, unknown>> {
 		return comparable({
 			order: result.executionOrder,
 			nodes: Object.fromEntries(result.executionOrder.map((name) => [name, items(result.outputs(name))])),
-			requests: sandbox.requests.map((request) => [request.action, request.code, request.billable]),
+			// In the order they were answered, which concurrency may change: as a set.
+			requests: sandbox.requests.map((request) => [request.action, request.code, request.billable]).sort(),
 		}) as Record<string, unknown>;
 	} finally {
 		await sandbox.close();

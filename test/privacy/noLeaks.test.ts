@@ -40,7 +40,7 @@ const BAD_CARD = '62220202000';
 /** Every full ID, bank card and mobile number the scenarios use: none may reach an error or a log line. */
 const ID_NUMBERS = [
 	...[ZHANG_SAN.id, ZHOU_QI.id, WANG_WU.id, SUN_BA.id, '110105198506150023', '11010519850615002'],
-	...[ZHANG_SAN_CARD.card, ZHANG_SAN_CARD.phone, BAD_CARD, '13900139000', '6212260200000000059'],
+	...[ZHANG_SAN_CARD.card, ZHANG_SAN_CARD.phone, BAD_CARD, '13900139000', '6212260200000000059', '13700000001', '13700000003'],
 	// Document numbers the sandbox's document check reads off a card (sandbox/actions/cardVerificationSimulator.ts).
 	...['S1234567D', 'E1234567A'],
 ];
@@ -75,6 +75,7 @@ const APPLY = {
 const BANK_CARD = { operation: 'bankCard4EVerification', ...NAME_AND_ID, bankCard: '={{ $json.card }}', phone: '={{ $json.phone }}' };
 const BANK_CARD_3E = { ...BANK_CARD, operation: 'bankCardVerification' };
 const BANK_CARD_2E = { ...BANK_CARD, operation: 'bankCard2EVerification' };
+const PHONE_CHECKS = ['mobileStatus', 'mobileNetworkTimeVerification', 'checkPhoneAndName'].map((operation) => ({ operation, name: '={{ $json.name }}', phone: '={{ $json.phone }}' }));
 const GET_RESULT = { operation: 'getCardVerificationResult', apiGeneration: 'faceid', cardRegion: 'ap-singapore', cardVerificationToken: 'unknown-token' };
 
 interface Scenario {
@@ -110,6 +111,15 @@ const SCENARIOS: Scenario[] = [
 		endpoint: 'sandbox',
 		parameters,
 		items: [{ json: ZHANG_SAN_CARD }, { json: { ...ZHANG_SAN_CARD, name: '李四' } }, { json: { ...ZHANG_SAN_CARD, card: '6212260200000000059' } }],
+		expect: 'outputs',
+	})),
+	...PHONE_CHECKS.map((parameters): Scenario => ({
+		label: `${String(parameters.operation)} passed, failed, review`,
+		endpoint: 'sandbox',
+		parameters,
+		// In service for years and 张三's; suspended and someone else's; busy.
+		items: [{ json: ZHANG_SAN_CARD }, { json: { ...ZHANG_SAN_CARD, name: '李四', phone: '13700000001' } }, { json: { ...ZHANG_SAN_CARD, phone: '13700000003' } }],
+		credential: { site: 'china' },
 		expect: 'outputs',
 	})),
 	{ label: 'GetCardVerificationResult of an unknown token', endpoint: 'sandbox', parameters: GET_RESULT, items: [{ json: {} }], expect: 'outputs' },

@@ -143,6 +143,9 @@ describe('the options in the editor', () => {
 			'bankCard4EVerification',
 			'bankCardVerification',
 			'bankCard2EVerification',
+			'mobileStatus',
+			'mobileNetworkTimeVerification',
+			'checkPhoneAndName',
 		]);
 		expect((encryption?.options as Array<{ value: string }>).map((option) => option.value)).toEqual(['off', 'AES-256-CBC']);
 		expect(encryption?.description).toContain('SM4-GCM, is not offered');

@@ -41,9 +41,9 @@ function tencentAnswers(response: Record<string, unknown>): Captured[] {
 	return seen;
 }
 
-async function send(parameters: Record<string, NodeParameterValueType>, item: TestItem, response: Record<string, unknown>) {
+async function send(parameters: Record<string, NodeParameterValueType>, item: TestItem, response: Record<string, unknown>, site = 'international') {
 	const seen = tencentAnswers(response);
-	const run: FaceIdRun = await runFaceId(ENDPOINT, parameters, [item]);
+	const run: FaceIdRun = await runFaceId(ENDPOINT, parameters, [item], { credential: { site } });
 	expect(run.error).toBeUndefined();
 	expect(seen).toHaveLength(1);
 	expect(seen[0].headers['x-tc-action']).toBe(actionOf(String(parameters.operation)));
@@ -244,5 +244,27 @@ describe('the bank-card checks: the elements Tencent documents for each, tidied,
 	test('BankCard2EVerification: { Name, BankCard }', async () => {
 		const { sent } = await send({ operation: 'bankCard2EVerification', ...parameters }, { json: person }, answer);
 		expectBody(sent, { Name: '张三', BankCard: '6222020200001234567' });
+	});
+});
+
+describe('the phone checks', () => {
+	test('MobileStatus: { Mobile }, the 11 digits', async () => {
+		const { sent } = await send({ operation: 'mobileStatus', phone: '={{ $json.phone }}' }, { json: { phone: '+86 138 0013 8000' } }, { Result: '0', StatusCode: 0 });
+		expectBody(sent, { Mobile: '13800138000' });
+	});
+
+	test('MobileNetworkTimeVerification: { Mobile }', async () => {
+		const { sent } = await send({ operation: 'mobileNetworkTimeVerification', phone: '={{ $json.phone }}' }, { json: { phone: '13800138000' } }, { Result: '0', Range: '[24,+)' });
+		expectBody(sent, { Mobile: '13800138000' });
+	});
+
+	test('CheckPhoneAndName (China site): { Name, Mobile }', async () => {
+		const { sent } = await send(
+			{ operation: 'checkPhoneAndName', name: '={{ $json.name }}', phone: '={{ $json.phone }}' },
+			{ json: { name: ' 张三 ', phone: '138-0013-8000' } },
+			{ Result: '0', Description: 'Consistent' },
+			'china',
+		);
+		expectBody(sent, { Name: '张三', Mobile: '13800138000' });
 	});
 });

@@ -32,7 +32,23 @@ export interface ActionOutcomeTable {
 	errors: Readonly<Record<string, string>>;
 	/** Whether "Success" carries a similarity (`Sim`) that the threshold must confirm. */
 	similarity: boolean;
+	/**
+	 * For an action whose verdict also depends on another field of the answer (a phone number's
+	 * status, its months in use): the rule of the code, decided with that field.
+	 */
+	refine?: (found: OutcomeRule, answer: Readonly<Record<string, unknown>>, settings: VerdictSettings) => OutcomeRule;
+	/** Whether `refine` compares the months a number has been in use with the user's minimum. */
+	monthsInUse?: boolean;
 }
+
+/** What the user decides about verdicts, besides the similarity threshold. */
+export interface VerdictSettings {
+	/** Fewest months a phone number must have been in use to pass. */
+	minimumMonthsInUse: number;
+}
+
+/** A number in use for less than this goes to review: new numbers are a common sign of fraud. */
+export const DEFAULT_MINIMUM_MONTHS_IN_USE = 6;
 
 export const rule = (status: OutcomeStatus, billable: boolean, retryable: boolean, description: string): OutcomeRule => ({
 	status,

@@ -104,7 +104,7 @@ async function callAndClassify(
 		});
 		// 4. Decrypt. 5. Classify (throws the TencentCloudError a Result stands for when it is an error).
 		const response = decryptAnswerOf(context, itemIndex, answer, sealed);
-		const outcome = withAttempts(outcomeOfResult(action.name, response, { similarityThreshold: threshold }), attempts);
+		const outcome = withAttempts(outcomeOfResult(action.name, response, { similarityThreshold: threshold, minimumMonthsInUse: options.minimumMonthsInUse }), attempts);
 		return { fields: { ...response } as IDataObject, outcome, fromError: false };
 	} catch (error) {
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- not Tencent's: the router wraps it once, with the item

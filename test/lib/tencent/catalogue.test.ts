@@ -45,12 +45,18 @@ describe('serviceForAction', () => {
 		expect(services).toEqual({
 			ApplyCardVerification: 'faceid',
 			ApplyCardVerificationExternal: 'ocr',
+			BankCard2EVerification: 'faceid',
+			BankCard4EVerification: 'faceid',
+			BankCardVerification: 'faceid',
 			CheckIdCardInformation: 'faceid',
+			CheckPhoneAndName: 'faceid',
 			GetCardVerificationExternalResult: 'ocr',
 			GetCardVerificationResult: 'faceid',
 			IdCardOCRVerification: 'faceid',
 			IdCardVerification: 'faceid',
 			ImageRecognitionV2: 'faceid',
+			MobileNetworkTimeVerification: 'faceid',
+			MobileStatus: 'faceid',
 		});
 	});
 
@@ -66,16 +72,36 @@ test('OUTCOME_TABLES holds the table of each action answering with a Result code
 	expect(Object.keys(OUTCOME_TABLES).sort()).toEqual(withTable.map((action) => action.name).sort());
 	for (const action of withTable) expect(OUTCOME_TABLES[action.name]).toBe(action.outcomes);
 	for (const action of ACTIONS.filter((candidate) => candidate.pendingCheck)) expect(OUTCOME_TABLES).not.toHaveProperty(action.name);
-	expect(Object.keys(OUTCOME_TABLES).sort()).toEqual(['CheckIdCardInformation', 'IdCardOCRVerification', 'IdCardVerification', 'ImageRecognitionV2']);
+	expect(Object.keys(OUTCOME_TABLES).sort()).toEqual([
+		'BankCard2EVerification',
+		'BankCard4EVerification',
+		'BankCardVerification',
+		'CheckIdCardInformation',
+		'CheckPhoneAndName',
+		'IdCardOCRVerification',
+		'IdCardVerification',
+		'ImageRecognitionV2',
+		'MobileNetworkTimeVerification',
+		'MobileStatus',
+	]);
 });
 
 describe('rate limits', () => {
-	test("Tencent's documented limits: 100/s, ImageRecognitionV2 and GetCardVerificationExternalResult 20/s", () => {
+	test("Tencent's documented limits: 100/s; 20/s for ImageRecognitionV2, GetCardVerificationExternalResult, the bank-card and the phone checks", () => {
 		expect(documentedRateLimit('IdCardVerification')).toBe(100);
 		expect(documentedRateLimit('CheckIdCardInformation')).toBe(100);
 		expect(documentedRateLimit('ImageRecognitionV2')).toBe(20);
 		expect(documentedRateLimit('GetCardVerificationExternalResult')).toBe(20);
-		expect(DOCUMENTED_RATE_LIMITS).toEqual({ ImageRecognitionV2: 20, GetCardVerificationExternalResult: 20 });
+		expect(DOCUMENTED_RATE_LIMITS).toEqual({
+			ImageRecognitionV2: 20,
+			GetCardVerificationExternalResult: 20,
+			BankCard4EVerification: 20,
+			BankCardVerification: 20,
+			BankCard2EVerification: 20,
+			MobileStatus: 20,
+			MobileNetworkTimeVerification: 20,
+			CheckPhoneAndName: 20,
+		});
 	});
 
 	test('an action the catalogue does not know gets the usual 100/s', () => {

@@ -52,12 +52,13 @@ describe('versions: one Operation list in version 1, Resource then Operation fro
 	test('version 2 lists each resource with exactly its operations: every operation under one resource', () => {
 		const resource = faceIdDescription.properties.find((property) => property.name === 'resource');
 		const resources = (resource?.options ?? []).map((option) => (option as { value: string }).value);
-		expect(resources).toEqual(['identityCard', 'face', 'bankCard', 'document']);
+		expect(resources).toEqual(['identityCard', 'face', 'bankCard', 'phone', 'document']);
 		const listed = resources.map((value) => operationChoices(2, { resource: value }));
 		expect(listed).toEqual([
 			['idCardVerification', 'idCardOcrVerification', 'checkIdCardInformation'],
 			['imageRecognitionV2'],
 			['bankCard4EVerification', 'bankCardVerification', 'bankCard2EVerification'],
+			['mobileStatus', 'mobileNetworkTimeVerification', 'checkPhoneAndName'],
 			['applyCardVerification', 'getCardVerificationResult'],
 		]);
 		expect(listed.flat().sort()).toEqual(OPERATIONS.map((operation) => operation.value).sort());
@@ -98,6 +99,9 @@ describe('each operation shows only its own fields', () => {
 		[{ operation: 'bankCard4EVerification' }, ['name', 'idCard', 'bankCard', 'phone']],
 		[{ operation: 'bankCardVerification' }, ['name', 'idCard', 'bankCard']],
 		[{ operation: 'bankCard2EVerification' }, ['name', 'bankCard']],
+		[{ operation: 'mobileStatus' }, ['phone']],
+		[{ operation: 'mobileNetworkTimeVerification' }, ['phone']],
+		[{ operation: 'checkPhoneAndName' }, ['name', 'phone']],
 	])('%j → %j', (values, own) => {
 		expect(shownParameters(values).sort()).toEqual([...COMMON, ...own].sort());
 	});
@@ -131,6 +135,16 @@ describe('each operation shows only its own fields', () => {
 		expect(option?.default).toBe(30);
 	});
 
+	test('Minimum Months in Use shows only for the months-in-use check, and applies its default of 6 when never added', () => {
+		const option = (faceIdDescription.properties.find((property) => property.name === 'options')?.options as INodeProperties[]).find(
+			(candidate) => candidate.name === 'minimumMonthsInUse',
+		);
+		expect(option).toMatchObject({ default: 6, typeOptions: { minValue: 0, maxValue: 1200 } });
+		expect(option?.displayOptions?.show?.['/operation']).toEqual(['mobileNetworkTimeVerification']);
+		const context = { getNodeParameter: () => ({}) } as unknown as IExecuteFunctions;
+		expect(readNodeOptions(context).minimumMonthsInUse).toBe(6);
+	});
+
 	test('Similarity Threshold shows only for the operations whose action returns Sim', () => {
 		const option = (faceIdDescription.properties.find((property) => property.name === 'options')?.options as INodeProperties[]).find(
 			(candidate) => candidate.name === 'similarityThreshold',
@@ -149,6 +163,9 @@ const SYNCHRONOUS = [
 	'bankCard4EVerification',
 	'bankCardVerification',
 	'bankCard2EVerification',
+	'mobileStatus',
+	'mobileNetworkTimeVerification',
+	'checkPhoneAndName',
 ];
 
 /** The node's shared fields and those of the synchronous operations. */

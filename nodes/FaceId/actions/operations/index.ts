@@ -5,10 +5,13 @@ import { bankCard2EVerification } from './bankCard2EVerification.operation';
 import { bankCard4EVerification } from './bankCard4EVerification.operation';
 import { bankCardVerification } from './bankCardVerification.operation';
 import { checkIdCardInformation } from './checkIdCardInformation.operation';
+import { checkPhoneAndName } from './checkPhoneAndName.operation';
 import { getCardVerificationResult } from './getCardVerificationResult.operation';
 import { idCardOcrVerification } from './idCardOcrVerification.operation';
 import { idCardVerification } from './idCardVerification.operation';
 import { imageRecognitionV2 } from './imageRecognitionV2.operation';
+import { mobileNetworkTimeVerification } from './mobileNetworkTimeVerification.operation';
+import { mobileStatus } from './mobileStatus.operation';
 
 export const OPERATIONS: readonly FaceIdOperation[] = [
 	idCardVerification,
@@ -18,6 +21,9 @@ export const OPERATIONS: readonly FaceIdOperation[] = [
 	bankCard4EVerification,
 	bankCardVerification,
 	bankCard2EVerification,
+	mobileStatus,
+	mobileNetworkTimeVerification,
+	checkPhoneAndName,
 	applyCardVerification,
 	getCardVerificationResult,
 ];

@@ -7,6 +7,7 @@
  */
 import { TencentCloudError } from '../../../../lib/tencent/errors';
 import { parseWarnings } from '../../../../lib/tencent/actions/CheckIdCardInformation';
+import { parseMonthsInUse } from '../../../../lib/tencent/actions/MobileNetworkTimeVerification';
 import {
 	DEFAULT_SIMILARITY_THRESHOLD,
 	isBillable,
@@ -29,6 +30,9 @@ const DOCUMENTED_FAILED_OPERATIONS: Record<string, string[]> = {
 	BankCard4EVerification: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
 	BankCardVerification: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
 	BankCard2EVerification: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
+	MobileStatus: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
+	MobileNetworkTimeVerification: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
+	CheckPhoneAndName: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
 	IdCardOCRVerification: [
 		'DecryptSystemError', 'DownLoadError', 'EmptyImageError', 'ImageBlur', 'ImageDecodeFailed', 'ImageNoIdCard',
 		'ImageSizeTooLarge', 'OcrFailed', 'StsUnAuthErrError', 'UnKnown',
@@ -56,6 +60,17 @@ const DOCUMENTED_RESULTS: Record<string, string[]> = {
 	BankCard4EVerification: ['0', ...codesDown(-1, -21)],
 	BankCardVerification: ['0', ...codesDown(-1, -20)],
 	BankCard2EVerification: ['0', ...codesDown(-1, -18)],
+	MobileStatus: ['0', '-1', '-2', '-3', '-4', '-13'],
+	MobileNetworkTimeVerification: ['0', '-1', '-2', '-3', '-4', '-5', '-13'],
+	// A mismatch is "1" here.
+	CheckPhoneAndName: ['0', '1', '-1', '-2', '-3', '-4', '-5', '-6', '-13'],
+};
+
+/** What the phone checks' pages list as billed (收费); every other code is not billed. */
+const PHONE_BILLED: Record<string, string[]> = {
+	MobileStatus: ['0'],
+	MobileNetworkTimeVerification: ['0', '-2', '-3'],
+	CheckPhoneAndName: ['0', '1'],
 };
 
 /**
@@ -160,6 +175,48 @@ describe.each(Object.entries(BANK_CARD_PAGES))('%s: billing as its own page list
 	test('the daily limit goes to Review, not billed, to ask again tomorrow', () => {
 		expect(results[page.dailyLimit]).toMatchObject({ status: 'review', billable: false, retryable: true });
 		expect(results[page.dailyLimit].description).toMatch(/tomorrow/);
+	});
+});
+
+describe.each(Object.entries(PHONE_BILLED))('%s: billing as its page lists it', (action, billed) => {
+	test('billed exactly the codes the page lists as billed', () => {
+		const { results } = OUTCOME_TABLES[action];
+		expect(Object.keys(results).filter((code) => results[code].billable).sort()).toEqual([...billed].sort());
+	});
+});
+
+describe('verdicts decided with another field of the answer', () => {
+	const status = (StatusCode: unknown) => outcomeOfResult('MobileStatus', { Result: '0', StatusCode, RequestId: 'r' });
+
+	test('MobileStatus: in service passes; suspended, cancelled, off the network fail; unusable or unknown go to review', () => {
+		expect([0, 1, 2, 4, 5, 99].map((code) => status(code).status)).toEqual(['passed', 'failed', 'failed', 'failed', 'review', 'review']);
+		expect(status(1)).toMatchObject({ code: '0', billable: true, description: 'The number is suspended' });
+		// A status Tencent has not documented, or none at all, goes to a human.
+		expect(status(3)).toMatchObject({ status: 'review', description: 'Status code 3 is not documented' });
+		expect(status(undefined).status).toBe('review');
+		// Codes that are not a successful query keep their own verdict.
+		expect(outcomeOfResult('MobileStatus', { Result: '-4', StatusCode: 0, RequestId: 'r' })).toMatchObject({ status: 'review', retryable: true });
+	});
+
+	const months = (Range: unknown, minimumMonthsInUse?: number) =>
+		outcomeOfResult('MobileNetworkTimeVerification', { Result: '0', Range, RequestId: 'r' }, { minimumMonthsInUse });
+
+	test('MobileNetworkTimeVerification: passes from the minimum months on (default 6); under it, or a range that straddles it, goes to review', () => {
+		expect(months('[24,+)')).toMatchObject({ status: 'passed', description: 'In use for 24 months or more (minimum 6)' });
+		expect(months('[6,12)')).toMatchObject({ status: 'passed', description: 'In use for 6 to 12 months (minimum 6)' });
+		expect(months('[0,3)')).toMatchObject({ status: 'review', description: 'In use for 0 to 3 months, under the minimum of 6' });
+		expect(months('[3,12)').status).toBe('review');
+		expect(months('[3,12)', 3).status).toBe('passed');
+		expect(months('[0,3)', 0).status).toBe('passed');
+		expect(months(undefined)).toMatchObject({ status: 'review', billable: true });
+		expect(months('3 months').status).toBe('review');
+	});
+
+	test("Tencent's Range reads as at least a months and under b; '+' has no upper bound", () => {
+		expect(parseMonthsInUse('[6,12)')).toEqual({ atLeast: 6, under: 12 });
+		expect(parseMonthsInUse(' [24, +) ')).toEqual({ atLeast: 24 });
+		expect(parseMonthsInUse('(6,12]')).toBeUndefined();
+		expect(parseMonthsInUse(12)).toBeUndefined();
 	});
 });
 

@@ -4,13 +4,14 @@
  * them through n8n's engine against the sandbox. Each operation's test picks the scenarios of the
  * elements it sends and checks its own codes.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import type { BankCardAnswer, BankCardPage } from '../../../../../../sandbox/bankCards';
 import { onPage } from '../../../../../../sandbox/bankCards';
 import type { Sandbox } from '../../../../../../sandbox/server';
 import type { SingleCallOperation } from '../../../../../../nodes/FaceId/actions/types';
-import { FACEID_NODE, routeOfEachItem, runFaceId, sandboxCredential } from '../../../../../support/faceIdWorkflow';
+import { FACEID_NODE, runFaceId, sandboxCredential } from '../../../../../support/faceIdWorkflow';
+import { routedRun } from './routedRun';
 import { executeContext, failure } from './executeContext';
 
 export type Element = 'idCard' | 'phone';
@@ -62,13 +63,8 @@ export function bankCardParameters(operation: string, extra: INodeParameters = {
  * malformed numbers): each item's route, outcome and the sandbox's billing.
  */
 export async function runScenarios(sandbox: Sandbox, operation: string, scenarios: readonly BankCardScenario[]) {
-	sandbox.clearRequests();
 	const parameters = bankCardParameters(operation, { options: { validateBeforeSending: false } });
-	const result = await runFaceId({ parameters, items: scenarios.map((scenario) => ({ json: scenario.item })), credential: sandboxCredential(sandbox) });
-	expect(result.error).toBeUndefined();
-	const outcomes = new Array<IDataObject>(scenarios.length);
-	for (const item of result.outputs(FACEID_NODE).flat()) outcomes[(item.pairedItem as { item: number }).item] = item.json.outcome as IDataObject;
-	return { routes: routeOfEachItem(result, parameters), outcomes, billed: sandbox.requests.filter((request) => request.billable).length };
+	return await routedRun(sandbox, parameters, scenarios.map((scenario) => scenario.item));
 }
 
 /** Each scenario's code on the action's page, with the route and billing the package must give it. */
