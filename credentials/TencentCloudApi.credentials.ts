@@ -83,7 +83,8 @@ export class TencentCloudApi implements ICredentialType {
 				{ name: 'International (Intl.tencentcloudapi.com)', value: 'international' },
 			],
 			default: 'international',
-			description: 'The Tencent Cloud site the account belongs to; keys of one site do not work on the other',
+			description:
+				'The Tencent Cloud site the account belongs to; keys of one site do not work on the other. It also decides which operations run: one the site does not offer fails before anything is sent, with a Custom Endpoint too.',
 		},
 		{
 			displayName: 'Default Region',

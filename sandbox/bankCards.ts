@@ -42,7 +42,7 @@ export interface BankCardPage {
 	notBilled: Readonly<Record<string, BankCardAnswer>>;
 }
 
-/** The card states every page lists between "Verification failed" and its input codes, in its order. */
+/** The card states every page lists after "Verification failed", in the same order on every page. */
 const CARD_STATE_ANSWERS: readonly BankCardAnswer[] = [
 	'Incorrect cardholder information',
 	'Card-not-present payment not enabled',

@@ -23,11 +23,14 @@ export function summariseBilling(records: readonly Pick<SandboxRequestRecord, 'b
 }
 
 /**
- * Answers lost on the way back (an injected fault) that cost nothing — a refusal such as
- * RequestLimitExceeded — for checks that were billed on another attempt. A client cannot tell
- * these from a lost billed answer, so it counts them as possibly billed too.
+ * Answers lost on the way back (a fault injected after the action ran) that cost nothing — a
+ * refusal such as RequestLimitExceeded — for checks that were billed on another attempt. A client
+ * cannot tell these from a lost billed answer, so it counts them as possibly billed too. An
+ * injected RequestLimitExceeded is not one: the client knows such a request was refused.
  */
 export function unbilledLostAnswers(records: readonly Pick<SandboxRequestRecord, 'billable' | 'contentHash' | 'fault'>[]): number {
 	const billed = new Set(records.filter((record) => record.billable).map((record) => record.contentHash));
-	return records.filter((record) => record.fault !== undefined && !record.billable && billed.has(record.contentHash)).length;
+	return records.filter(
+		(record) => record.fault !== undefined && record.fault !== 'requestLimitExceeded' && !record.billable && billed.has(record.contentHash),
+	).length;
 }

@@ -20,7 +20,8 @@ export interface TestPhone {
 }
 
 export const TEST_PHONES: readonly TestPhone[] = [
-	{ phone: '13800138000', holder: '张三', status: 0, monthsInUse: '[24,+)', note: "张三's number, the one his bank holds" },
+	// Written the way Tencent's own example writes it; the API page writes "[a,b)".
+	{ phone: '13800138000', holder: '张三', status: 0, monthsInUse: '(24,+]', note: "张三's number, the one his bank holds" },
 	{ phone: '13900139000', holder: 'Wei Xiaobao', status: 0, monthsInUse: '[6,12)', note: "Wei Xiaobao's number" },
 	{ phone: '15000150000', holder: '王五', status: 0, monthsInUse: '[0,3)', note: "王五's number, new" },
 	{ phone: '13700000001', status: 1, monthsInUse: '[12,24)', note: 'suspended' },

@@ -3,9 +3,9 @@
  * way Tencent masks, `韦**`, `1****************X`) and scrubbing for text that ends up in error
  * messages and logs (an echoed ID number, a photo, a key). Pure, no n8n import.
  */
-import { maskBankCardNumber } from './bankCardNumber';
+import { BANK_CARD_DIGITS, maskBankCardNumber } from './bankCardNumber';
 import { maskIdCardNumber, maskName } from './idCardNumber';
-import { maskMobileNumber } from './mobileNumber';
+import { maskMobileNumber, MOBILE_NUMBER } from './mobileNumber';
 
 /** Answer fields that hold a person's name, across the FaceID actions and CardInfo documents. */
 export const NAME_FIELDS: ReadonlySet<string> = new Set([
@@ -66,11 +66,13 @@ function maskValue(value: unknown, key: string | undefined): unknown {
 /** An 18-character mainland ID number standing alone (not part of a longer token). */
 const ID_NUMBER_PATTERN = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 
-/** A mainland mobile number standing alone. */
-const MOBILE_NUMBER_PATTERN = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g;
-
-/** A bank card number standing alone: 13 to 19 digits (an ID number is masked before). */
-const BANK_CARD_PATTERN = /(?<![0-9A-Za-z*])\d{13,19}(?![0-9A-Za-z])/g;
+/**
+ * A mainland mobile number, and a bank card number (an ID number is masked before), as runs of
+ * digits of their own: a letter beside them does not protect them (an escaped `\n` in an echoed
+ * body). Any other run of 13 to 19 digits, a millisecond timestamp say, is masked like a card.
+ */
+const MOBILE_NUMBER_PATTERN = new RegExp(`(?<!\\d)${MOBILE_NUMBER}(?!\\d)`, 'g');
+const BANK_CARD_PATTERN = new RegExp(`(?<!\\d)\\d{${BANK_CARD_DIGITS.min},${BANK_CARD_DIGITS.max}}(?!\\d)`, 'g');
 
 /** A run of base64 long enough to be a photo or a key rather than a word. */
 const LONG_BASE64_PATTERN = /[A-Za-z0-9+/]{200,}={0,2}/g;

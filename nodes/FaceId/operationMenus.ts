@@ -1,8 +1,9 @@
 /**
  * How the editor offers the operations. Version 1, as saved workflows have it: one Operation
  * list of every operation. Version 2 on: Resource, then that resource's operations. Operation
- * values are unique across resources, so both versions store the same `operation`, every
- * operation's fields show by it alone, and the router needs no resource.
+ * values are unique across resources, so both versions store the same `operation` and every
+ * operation's fields show by it alone; the router only checks that a version 2 node's operation
+ * belongs to its resource.
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

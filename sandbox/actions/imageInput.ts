@@ -80,4 +80,3 @@ export async function imageFromUrl(name: string, value: unknown, maxBase64Bytes:
 export function isGiven(value: unknown): boolean {
 	return value !== undefined && value !== null && value !== '';
 }
-

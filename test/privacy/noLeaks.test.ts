@@ -40,7 +40,7 @@ const BAD_CARD = '62220202000';
 /** Every full ID, bank card and mobile number the scenarios use: none may reach an error or a log line. */
 const ID_NUMBERS = [
 	...[ZHANG_SAN.id, ZHOU_QI.id, WANG_WU.id, SUN_BA.id, '110105198506150023', '11010519850615002'],
-	...[ZHANG_SAN_CARD.card, ZHANG_SAN_CARD.phone, BAD_CARD, '13900139000', '6212260200000000059', '13700000001', '13700000003'],
+	...[ZHANG_SAN_CARD.card, ZHANG_SAN_CARD.phone, BAD_CARD, '13900139000', '6212260200000000059', '13700000001', '13700000003', '1390013900'],
 	// Document numbers the sandbox's document check reads off a card (sandbox/actions/cardVerificationSimulator.ts).
 	...['S1234567D', 'E1234567A'],
 ];

@@ -169,6 +169,8 @@ describe('billing record', () => {
 			{ contentHash: 'a', billable: true },
 			{ contentHash: 'b', billable: false, fault: 'http500' as const },
 			{ contentHash: 'b', billable: false },
+			// An injected throttle: the client knows it was refused, and does not count it.
+			{ contentHash: 'a', billable: false, fault: 'requestLimitExceeded' as const },
 		];
 		// Only "a" was billed: its lost refusal counts; "b" never cost anything.
 		expect(unbilledLostAnswers(records)).toBe(1);

@@ -16,7 +16,7 @@ test('a number that is not a mainland mobile number is invalid; 170 and 171 numb
 
 test('the table covers every documented carrier status, a new and an old number, and both faults', () => {
 	expect(new Set(TEST_PHONES.map((row) => row.status).filter((status) => status !== undefined))).toEqual(new Set([0, 1, 2, 4, 5, 99]));
-	expect(TEST_PHONES.map((row) => row.monthsInUse)).toEqual(expect.arrayContaining(['[0,3)', '[24,+)', 'unknown', undefined]));
+	expect(TEST_PHONES.map((row) => row.monthsInUse)).toEqual(expect.arrayContaining(['[0,3)', '(24,+]', 'unknown', undefined]));
 	expect(TEST_PHONES.map((row) => row.fault).filter(Boolean).sort()).toEqual(['busy', 'dailyLimit']);
 	for (const row of TEST_PHONES) expect(lookUpPhone(row.phone)).toBe(row);
 });

@@ -1,5 +1,6 @@
 import type { Encryption } from './common';
-import { defineBankCardCheck, type BankCardCheckResponse } from './bankCardChecks';
+import { defineElementCheck, type ResultAnswer } from './elementChecks';
+import { bankCardResults } from './verdicts';
 
 /** BankCard2EVerification (2018-03-01): checks that a bank card and its holder's name belong together (two elements). */
 export interface BankCard2EVerificationRequest {
@@ -8,11 +9,12 @@ export interface BankCard2EVerificationRequest {
 	Encryption?: Encryption;
 }
 
-export type BankCard2EVerificationResponse = BankCardCheckResponse;
+export type BankCard2EVerificationResponse = ResultAnswer;
 
-export const BankCard2EVerification = defineBankCardCheck<BankCard2EVerificationRequest>(
-	'BankCard2EVerification',
-	{
+export const BankCard2EVerification = defineElementCheck<BankCard2EVerificationRequest>({
+	name: 'BankCard2EVerification',
+	sites: ['china', 'international'],
+	results: bankCardResults({
 		'0': 'verified',
 		'-1': 'notVerified',
 		'-2': 'nameInvalid',
@@ -32,6 +34,6 @@ export const BankCard2EVerification = defineBankCardCheck<BankCard2EVerification
 		'-16': 'serviceBusy',
 		'-17': 'dailyLimit',
 		'-18': 'cardStateAbnormal',
-	},
-	['Name', 'BankCard'],
-);
+	}),
+	encryptedFields: ['Name', 'BankCard'],
+});

@@ -1,5 +1,6 @@
 import type { Encryption } from './common';
-import { defineBankCardCheck, type BankCardCheckResponse } from './bankCardChecks';
+import { defineElementCheck, type ResultAnswer } from './elementChecks';
+import { bankCardResults } from './verdicts';
 
 /** BankCard4EVerification (2018-03-01): checks that a bank card, its holder's name, ID number and the mobile number the bank holds belong together (four elements). */
 export interface BankCard4EVerificationRequest {
@@ -12,11 +13,12 @@ export interface BankCard4EVerificationRequest {
 	Encryption?: Encryption;
 }
 
-export type BankCard4EVerificationResponse = BankCardCheckResponse;
+export type BankCard4EVerificationResponse = ResultAnswer;
 
-export const BankCard4EVerification = defineBankCardCheck<BankCard4EVerificationRequest>(
-	'BankCard4EVerification',
-	{
+export const BankCard4EVerification = defineElementCheck<BankCard4EVerificationRequest>({
+	name: 'BankCard4EVerification',
+	sites: ['china', 'international'],
+	results: bankCardResults({
 		'0': 'verified',
 		'-1': 'notVerified',
 		'-2': 'nameInvalid',
@@ -39,6 +41,6 @@ export const BankCard4EVerification = defineBankCardCheck<BankCard4EVerification
 		'-19': 'dailyLimit',
 		'-20': 'idTypeUnsupported',
 		'-21': 'cardStateAbnormal',
-	},
-	['Name', 'IdCard', 'Phone', 'BankCard'],
-);
+	}),
+	encryptedFields: ['Name', 'IdCard', 'Phone', 'BankCard'],
+});

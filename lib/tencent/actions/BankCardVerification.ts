@@ -1,5 +1,6 @@
 import type { Encryption } from './common';
-import { defineBankCardCheck, type BankCardCheckResponse } from './bankCardChecks';
+import { defineElementCheck, type ResultAnswer } from './elementChecks';
+import { bankCardResults } from './verdicts';
 
 /** BankCardVerification (2018-03-01): checks that a bank card, its holder's name and ID number belong together (three elements). */
 export interface BankCardVerificationRequest {
@@ -11,11 +12,12 @@ export interface BankCardVerificationRequest {
 	Encryption?: Encryption;
 }
 
-export type BankCardVerificationResponse = BankCardCheckResponse;
+export type BankCardVerificationResponse = ResultAnswer;
 
-export const BankCardVerification = defineBankCardCheck<BankCardVerificationRequest>(
-	'BankCardVerification',
-	{
+export const BankCardVerification = defineElementCheck<BankCardVerificationRequest>({
+	name: 'BankCardVerification',
+	sites: ['china', 'international'],
+	results: bankCardResults({
 		'0': 'verified',
 		'-1': 'notVerified',
 		'-2': 'nameInvalid',
@@ -37,6 +39,6 @@ export const BankCardVerification = defineBankCardCheck<BankCardVerificationRequ
 		'-18': 'dailyLimit',
 		'-19': 'idTypeUnsupported',
 		'-20': 'cardStateAbnormal',
-	},
-	['Name', 'IdCard', 'BankCard'],
-);
+	}),
+	encryptedFields: ['Name', 'IdCard', 'BankCard'],
+});

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-import { defineAction, type Encryption } from './common';
-import { failedOperationErrors, failedOperations, rule, type OutcomeRule } from './verdicts';
+import type { Encryption } from './common';
+import { defineElementCheck, ResultAnswerSchema } from './elementChecks';
+import { rule, type OutcomeRule } from './verdicts';
 
 /** MobileNetworkTimeVerification (2018-03-01): how long a mainland mobile number has been in use. */
 export interface MobileNetworkTimeVerificationRequest {
@@ -9,61 +10,64 @@ export interface MobileNetworkTimeVerificationRequest {
 	Encryption?: Encryption;
 }
 
-export const MobileNetworkTimeVerificationResponseSchema = z
-	.object({
-		Result: z.string(),
-		Description: z.string().nullish(),
-		Range: z.string().nullish(),
-		RequestId: z.string(),
-	})
-	.passthrough();
+export const MobileNetworkTimeVerificationResponseSchema = ResultAnswerSchema.extend({ Range: z.string().nullish() });
 
 export type MobileNetworkTimeVerificationResponse = z.infer<typeof MobileNetworkTimeVerificationResponseSchema>;
 
-/** `Range` "[a,b)": at least a months and under b; "+" for b means no upper bound. */
-export function parseMonthsInUse(range: unknown): { atLeast: number; under?: number } | undefined {
-	const match = typeof range === 'string' ? /^\[(\d+),(\d+|\+)\)$/.exec(range.replace(/\s/g, '')) : null;
-	if (!match) return undefined;
-	return match[2] === '+' ? { atLeast: Number(match[1]) } : { atLeast: Number(match[1]), under: Number(match[2]) };
+/** The months in use Tencent's `Range` gives: from `from` on, up to `to` (absent: no upper bound). */
+export interface MonthsInUse {
+	from: number;
+	/** "[a": at least a; "(a": more than a. */
+	fromIncluded: boolean;
+	to?: number;
+	/** "b]": up to and with b; "b)": under b. */
+	toIncluded: boolean;
 }
 
-/** A successful query passes when the number has been in use for at least the minimum; else review. */
+/**
+ * `Range` as an interval of months: "[a,b)" as the API page writes it (at least a, under b), with
+ * "+" for no upper bound; Tencent's own examples also write "(24,+]", so either bracket is read.
+ */
+export function parseMonthsInUse(range: unknown): MonthsInUse | undefined {
+	const match = typeof range === 'string' ? /^([[(])(\d+),(\d+|\+)([)\]])$/.exec(range.replace(/\s/g, '')) : null;
+	if (!match) return undefined;
+	const [, open, from, to, close] = match;
+	return { from: Number(from), fromIncluded: open === '[', ...(to === '+' ? {} : { to: Number(to) }), toIncluded: close === ']' };
+}
+
+function describeMonths(months: MonthsInUse): string {
+	const from = `${months.fromIncluded ? 'at least' : 'more than'} ${months.from}`;
+	if (months.to === undefined) return `${from} months`;
+	return `${from} and ${months.toIncluded ? 'up to' : 'under'} ${months.to} months`;
+}
+
+/** A successful query passes when every month of the range reaches the minimum; else review. */
 function byMonthsInUse(found: OutcomeRule, answer: Readonly<Record<string, unknown>>, settings: { minimumMonthsInUse: number }): OutcomeRule {
 	if (found.status !== 'passed') return found;
 	const months = parseMonthsInUse(answer.Range);
 	const minimum = settings.minimumMonthsInUse;
 	if (!months) return { ...found, status: 'review', description: `Tencent sent no readable months in use (Range ${JSON.stringify(answer.Range ?? null)})` };
-	const range = months.under === undefined ? `${months.atLeast} months or more` : `${months.atLeast} to ${months.under} months`;
-	if (months.atLeast >= minimum) return { ...found, description: `In use for ${range} (minimum ${minimum})` };
-	// The range may straddle the minimum: only a range wholly below it is "too new".
-	if (months.under !== undefined && months.under <= minimum) {
-		return { ...found, status: 'review', description: `In use for ${range}, under the minimum of ${minimum}` };
-	}
+	const range = describeMonths(months);
+	if (months.from >= minimum) return { ...found, description: `In use for ${range} (minimum ${minimum})` };
+	const whollyUnder = months.to !== undefined && (months.to < minimum || (months.to === minimum && !months.toIncluded));
+	if (whollyUnder) return { ...found, status: 'review', description: `In use for ${range}, under the minimum of ${minimum}` };
 	return { ...found, status: 'review', description: `In use for ${range}: Tencent's range does not tell whether it reaches the minimum of ${minimum}` };
 }
 
-export const MobileNetworkTimeVerification = defineAction<MobileNetworkTimeVerificationRequest, MobileNetworkTimeVerificationResponse>({
+export const MobileNetworkTimeVerification = defineElementCheck<MobileNetworkTimeVerificationRequest, MobileNetworkTimeVerificationResponse>({
 	name: 'MobileNetworkTimeVerification',
-	service: 'faceid',
-	version: '2018-03-01',
 	sites: ['china', 'international'],
 	responseSchema: MobileNetworkTimeVerificationResponseSchema,
-	rateLimit: 20,
-	outcomes: {
-		results: {
-			'0': rule('passed', true, false, 'The months in use are known'),
-			'-1': rule('review', false, false, 'Invalid mobile number'),
-			'-2': rule('failed', true, false, 'The number does not exist'),
-			'-3': rule('review', true, false, 'The number exists, but its months in use are unknown'),
-			'-4': rule('review', false, true, 'The verification service is busy; try again later'),
-			'-5': rule('review', false, true, 'Daily verification attempts exceeded; try again tomorrow'),
-			'-13': rule('review', false, false, 'Numbers of this range cannot be checked'),
-		},
-		failedOperations: failedOperations('UnKnown'),
-		errors: failedOperationErrors('DecryptSystemError', 'StsUnAuthErrError'),
-		similarity: false,
-		refine: byMonthsInUse,
-		monthsInUse: true,
+	results: {
+		'0': rule('passed', true, false, 'The months in use are known'),
+		'-1': rule('review', false, false, 'Invalid mobile number'),
+		'-2': rule('failed', true, false, 'The number does not exist'),
+		'-3': rule('review', true, false, 'The number exists, but its months in use are unknown'),
+		'-4': rule('review', false, true, 'The verification service is busy; try again later'),
+		'-5': rule('review', false, true, 'Daily verification attempts exceeded; try again tomorrow'),
+		'-13': rule('review', false, false, 'Numbers of this range cannot be checked'),
 	},
-	encryption: { requestFields: ['Mobile'] },
+	refine: byMonthsInUse,
+	monthsInUse: true,
+	encryptedFields: ['Mobile'],
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-import { defineAction, type Encryption } from './common';
-import { failedOperationErrors, failedOperations, rule, type OutcomeRule } from './verdicts';
+import type { Encryption } from './common';
+import { defineElementCheck, ResultAnswerSchema } from './elementChecks';
+import { rule, type OutcomeRule } from './verdicts';
 
 /** MobileStatus (2018-03-01): whether a mainland mobile number is in service. */
 export interface MobileStatusRequest {
@@ -9,14 +10,7 @@ export interface MobileStatusRequest {
 	Encryption?: Encryption;
 }
 
-export const MobileStatusResponseSchema = z
-	.object({
-		Result: z.string(),
-		Description: z.string().nullish(),
-		StatusCode: z.number().nullish(),
-		RequestId: z.string(),
-	})
-	.passthrough();
+export const MobileStatusResponseSchema = ResultAnswerSchema.extend({ StatusCode: z.number().nullish() });
 
 export type MobileStatusResponse = z.infer<typeof MobileStatusResponseSchema>;
 
@@ -38,26 +32,18 @@ function byStatusCode(found: OutcomeRule, answer: Readonly<Record<string, unknow
 	return { ...found, ...known };
 }
 
-export const MobileStatus = defineAction<MobileStatusRequest, MobileStatusResponse>({
+export const MobileStatus = defineElementCheck<MobileStatusRequest, MobileStatusResponse>({
 	name: 'MobileStatus',
-	service: 'faceid',
-	version: '2018-03-01',
 	sites: ['china', 'international'],
 	responseSchema: MobileStatusResponseSchema,
-	rateLimit: 20,
-	outcomes: {
-		results: {
-			'0': rule('passed', true, false, 'The status query succeeded'),
-			'-1': rule('review', false, false, 'No result for this number'),
-			'-2': rule('review', false, false, 'Invalid mobile number'),
-			'-3': rule('review', false, true, 'The verification service is busy; try again later'),
-			'-4': rule('review', false, true, 'Daily verification attempts exceeded; try again tomorrow'),
-			'-13': rule('review', false, false, 'Numbers of this range cannot be checked'),
-		},
-		failedOperations: failedOperations('UnKnown'),
-		errors: failedOperationErrors('DecryptSystemError', 'StsUnAuthErrError'),
-		similarity: false,
-		refine: byStatusCode,
+	results: {
+		'0': rule('passed', true, false, 'The status query succeeded'),
+		'-1': rule('review', false, false, 'No result for this number'),
+		'-2': rule('review', false, false, 'Invalid mobile number'),
+		'-3': rule('review', false, true, 'The verification service is busy; try again later'),
+		'-4': rule('review', false, true, 'Daily verification attempts exceeded; try again tomorrow'),
+		'-13': rule('review', false, false, 'Numbers of this range cannot be checked'),
 	},
-	encryption: { requestFields: ['Mobile'] },
+	refine: byStatusCode,
+	encryptedFields: ['Mobile'],
 });

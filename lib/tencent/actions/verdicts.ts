@@ -1,11 +1,13 @@
 /**
  * The vocabulary action definitions build their verdict tables from: what a FaceID code means for
  * a KYC workflow (passed, failed or review), whether Tencent billed it, and whether asking again
- * later can change the answer. Each definition picks the codes its own API page documents, so a
- * code means the same in every action that returns it, and a misspelled code fails at load.
+ * later can change the answer. Each definition picks the codes its own API page documents: a
+ * `FailedOperation.*` code means the same in every action that returns it, and a misspelled one
+ * fails at load. Numbered `Result` codes are each action's own (`-4` is a bad card number in one
+ * bank-card check and wrong holder details in another), so each table states its own.
  *
- * Billing. The API pages state it only for the name + ID number actions: "0" and "-1" are charged,
- * "-2"…"-7" are not. The photo actions do not say, so the tables are conservative where a mistake
+ * Billing. The pages of the element checks (name + ID number, bank card, phone) list which codes
+ * are charged; the tables follow them. The photo actions do not say, so the tables are conservative where a mistake
  * would cost money twice: every answer in which Tencent delivered a verdict (Success, a low
  * similarity, a name/number mismatch, a spoof, an OCR warning, an unexplained CompareFail) counts
  * as billed and is never retried; input and image problems and service faults that stopped the

@@ -21,7 +21,7 @@ function findOperation(context: IExecuteFunctions, value: string): FaceIdOperati
 	if (context.getNode().typeVersion >= 2) {
 		const resource = context.getNodeParameter('resource', 0) as string;
 		if (resource !== operation.resource) {
-			throw new NodeOperationError(context.getNode(), `The operation "${value}" is not one of the resource "${resource}"`);
+			throw new NodeOperationError(context.getNode(), `The operation "${value}" belongs to the resource "${operation.resource}", not "${resource}"`);
 		}
 	}
 	return operation;

@@ -26,7 +26,9 @@ describe('mobileNumberProblem', () => {
 	});
 });
 
-test('maskMobileNumber keeps the network prefix and the last four digits', () => {
+test('maskMobileNumber keeps the network prefix and the last four digits of a mobile number, only the last four of anything longer than 8', () => {
 	expect(maskMobileNumber('13800138000')).toBe('138****8000');
-	expect(maskMobileNumber('1380')).toBe('****');
+	expect(maskMobileNumber('2380013800')).toBe('******3800');
+	expect(maskMobileNumber('6222020200001234')).toBe('************1234');
+	expect(maskMobileNumber('13800138')).toBe('********');
 });

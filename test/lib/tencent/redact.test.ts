@@ -57,8 +57,10 @@ describe('scrubText', () => {
 
 	it('masks a mobile number and a bank card number standing alone, as carriers and banks show them', () => {
 		expect(scrubText('phone 13800138000, card 6222020200001234567 [item 3]')).toBe('phone 138****8000, card ***************4567 [item 3]');
-		// Inside a longer token they are not numbers of their own.
-		expect(scrubText('ref A13800138000 and 6222020200001234567B')).toBe('ref A13800138000 and 6222020200001234567B');
+		// Beside a letter too (an escaped newline in an echoed body), and after a star.
+		expect(scrubText('body {"a":"x\\n13800138000","b":"*6222020200001234567"}')).toBe('body {"a":"x\\n138****8000","b":"****************4567"}');
+		// A longer run of digits is neither.
+		expect(scrubText('account 12345678901234567890')).toBe('account 12345678901234567890');
 	});
 
 	it('leaves numbers that are not standalone 18-character IDs, and very short "secrets"', () => {

@@ -202,9 +202,12 @@ describe('verdicts decided with another field of the answer', () => {
 		outcomeOfResult('MobileNetworkTimeVerification', { Result: '0', Range, RequestId: 'r' }, { minimumMonthsInUse });
 
 	test('MobileNetworkTimeVerification: passes from the minimum months on (default 6); under it, or a range that straddles it, goes to review', () => {
-		expect(months('[24,+)')).toMatchObject({ status: 'passed', description: 'In use for 24 months or more (minimum 6)' });
-		expect(months('[6,12)')).toMatchObject({ status: 'passed', description: 'In use for 6 to 12 months (minimum 6)' });
-		expect(months('[0,3)')).toMatchObject({ status: 'review', description: 'In use for 0 to 3 months, under the minimum of 6' });
+		expect(months('(24,+]')).toMatchObject({ status: 'passed', description: 'In use for more than 24 months (minimum 6)' });
+		expect(months('[6,12)')).toMatchObject({ status: 'passed', description: 'In use for at least 6 and under 12 months (minimum 6)' });
+		expect(months('[0,3)')).toMatchObject({ status: 'review', description: 'In use for at least 0 and under 3 months, under the minimum of 6' });
+		expect(months('[3,6)').status).toBe('review');
+		// Up to and with 6 months may reach the minimum: Tencent's range cannot tell.
+		expect(months('(3,6]').description).toBe("In use for more than 3 and up to 6 months: Tencent's range does not tell whether it reaches the minimum of 6");
 		expect(months('[3,12)').status).toBe('review');
 		expect(months('[3,12)', 3).status).toBe('passed');
 		expect(months('[0,3)', 0).status).toBe('passed');
@@ -212,10 +215,10 @@ describe('verdicts decided with another field of the answer', () => {
 		expect(months('3 months').status).toBe('review');
 	});
 
-	test("Tencent's Range reads as at least a months and under b; '+' has no upper bound", () => {
-		expect(parseMonthsInUse('[6,12)')).toEqual({ atLeast: 6, under: 12 });
-		expect(parseMonthsInUse(' [24, +) ')).toEqual({ atLeast: 24 });
-		expect(parseMonthsInUse('(6,12]')).toBeUndefined();
+	test("Tencent's Range reads with either bracket: [a,b) as the page writes it, (24,+] as its examples do", () => {
+		expect(parseMonthsInUse('[6,12)')).toEqual({ from: 6, fromIncluded: true, to: 12, toIncluded: false });
+		expect(parseMonthsInUse(' (24, +] ')).toEqual({ from: 24, fromIncluded: false, toIncluded: true });
+		expect(parseMonthsInUse('[6,12')).toBeUndefined();
 		expect(parseMonthsInUse(12)).toBeUndefined();
 	});
 });
@@ -339,7 +342,7 @@ describe('the shared vocabulary (verdicts.ts)', () => {
 		expect(() => failedOperations('StsUnAuthErrError')).toThrow(/StsUnAuthErrError/);
 	});
 
-	test('a code means the same in every action that returns it', () => {
+	test('a FailedOperation or error code means the same in every action that returns it', () => {
 		const byCode = new Map<string, unknown>();
 		for (const action of RESULT_CODE_ACTIONS) {
 			const table = OUTCOME_TABLES[action];

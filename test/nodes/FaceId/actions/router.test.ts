@@ -118,7 +118,7 @@ test('an operation the node does not have fails the node, naming it, before anyt
 
 test('from version 2, an operation saved under another resource fails the node, naming both, before anything is sent', async () => {
 	const run = await runFaceId(sandbox.url, { resource: 'face', operation: 'idCardVerification', name: '张三', idCard: ZHANG_SAN.id }, [{ json: {} }]);
-	expect(run.error?.message).toBe('The operation "idCardVerification" is not one of the resource "face"');
+	expect(run.error?.message).toBe('The operation "idCardVerification" belongs to the resource "identityCard", not "face"');
 	expect(sandbox.requests).toHaveLength(0);
 });
 

@@ -19,7 +19,7 @@ describe('the request', () => {
 	test('a reserved mobile number that is not a mainland one is refused before sending, shown masked', async () => {
 		const error = await failure(() => buildRequest(bankCard4EVerification, { ...TYPED_AS_PEOPLE_DO, phone: '2380013800' }));
 		expect(error.message).toBe('Reserved Mobile Number must have 11 digits, not 10 [item 0]');
-		expect((error as NodeOperationError).description).toBe('Received 238***3800. Nothing was sent to Tencent Cloud, so this item cost nothing.');
+		expect((error as NodeOperationError).description).toBe('Received ******3800. Nothing was sent to Tencent Cloud, so this item cost nothing.');
 	});
 
 	describeCardNumberCheck(bankCard4EVerification);

@@ -35,7 +35,7 @@ describe('through the engine, against the sandbox', () => {
 	test('with the default minimum of 6 months: routes, codes and billing of every test phone', async () => {
 		const run = await routedRun(sandbox, parameters(), PHONES.map((phone) => ({ phone })));
 		expect(PHONES.map((phone, index) => [phone, run.routes[index], run.outcomes[index].code, run.outcomes[index].billable])).toEqual([
-			['13800138000', 'Passed', '0', true], // [24,+)
+			['13800138000', 'Passed', '0', true], // (24,+]
 			['13900139000', 'Passed', '0', true], // [6,12)
 			['15000150000', 'Review', '0', true], // [0,3): new
 			['13700000005', 'Review', '0', true], // [3,12): does not tell
@@ -46,7 +46,7 @@ describe('through the engine, against the sandbox', () => {
 			['13700000006', 'Review', '-5', false], // daily limit
 			['17112345678', 'Review', '-13', false], // a virtual carrier's range
 		]);
-		expect(run.outcomes[2].description).toBe('In use for 0 to 3 months, under the minimum of 6');
+		expect(run.outcomes[2].description).toBe('In use for at least 0 and under 3 months, under the minimum of 6');
 		expect(run.billed).toBe(7);
 	});
 
