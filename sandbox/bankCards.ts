@@ -9,7 +9,9 @@
 import { bankCardNumberProblem, normalizeBankCardNumber } from '../lib/tencent/bankCardNumber';
 import { isValidIdCardNumber, normalizeIdCardNumber } from '../lib/tencent/idCardNumber';
 import { mobileNumberProblem, normalizeMobileNumber } from '../lib/tencent/mobileNumber';
+import type { SandboxAnswers } from './action';
 import { comparableName, isValidName } from './identities';
+import { requiredString } from './params';
 
 /** What a bank-card check can answer, in the words of Tencent's pages (their English text). */
 export type BankCardAnswer =
@@ -127,7 +129,23 @@ export function onPage(page: BankCardPage, answer: BankCardAnswer): { Result: st
 	return { Result: code, Description: answer };
 }
 
-/** Whether the page lists an answer's `Result` among the billed codes. */
-export function billedOn(page: BankCardPage, response: Record<string, unknown>): boolean {
-	return String(response.Result) in page.billed;
+/**
+ * A bank-card check's answers: the elements it sends (name and card, with the ID number and the
+ * reserved phone where `sends` says) against the test cards, in the codes of its page, billed where
+ * the page says so.
+ */
+export function bankCardAnswers(page: BankCardPage, sends: { idCard?: true; phone?: true } = {}): SandboxAnswers {
+	return {
+		handler(params) {
+			// Encryption was already opened by the server (sandbox/encryption.ts): the elements are plain here.
+			const answer = bankCardAnswer({
+				name: requiredString(params, 'Name'),
+				...(sends.idCard ? { idCard: requiredString(params, 'IdCard') } : {}),
+				card: requiredString(params, 'BankCard'),
+				...(sends.phone ? { phone: requiredString(params, 'Phone') } : {}),
+			});
+			return onPage(page, answer);
+		},
+		isBillable: (response) => String(response.Result) in page.billed,
+	};
 }

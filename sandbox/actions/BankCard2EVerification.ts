@@ -1,8 +1,7 @@
 /** BankCard2EVerification: name and card (two elements) against the test bank cards. */
 import { BankCard2EVerification } from '../../lib/tencent/actions/BankCard2EVerification';
 import { defineSandboxAction } from '../action';
-import { bankCardAnswer, billedOn, cardStateCodes, onPage, type BankCardPage } from '../bankCards';
-import { requiredString } from '../params';
+import { bankCardAnswers, cardStateCodes, type BankCardPage } from '../bankCards';
 
 /** Its page: Tencent's codes, billed and not billed. */
 export const PAGE: BankCardPage = {
@@ -15,15 +14,4 @@ export const PAGE: BankCardPage = {
 	},
 };
 
-export const BankCard2EVerificationAction = defineSandboxAction(BankCard2EVerification, {
-	handler(params) {
-		// Encryption was already opened by the server (sandbox/encryption.ts): the elements are plain here.
-		const answer = bankCardAnswer({
-			name: requiredString(params, 'Name'),
-			card: requiredString(params, 'BankCard'),
-		});
-		const { Result, Description } = onPage(PAGE, answer);
-		return { Result, Description };
-	},
-	isBillable: (response) => billedOn(PAGE, response),
-});
+export const BankCard2EVerificationAction = defineSandboxAction(BankCard2EVerification, bankCardAnswers(PAGE));

@@ -1,8 +1,7 @@
 /** BankCard4EVerification: name, ID number, card and the mobile number the bank holds (four elements) against the test bank cards. */
 import { BankCard4EVerification } from '../../lib/tencent/actions/BankCard4EVerification';
 import { defineSandboxAction } from '../action';
-import { bankCardAnswer, billedOn, cardStateCodes, onPage, type BankCardPage } from '../bankCards';
-import { requiredString } from '../params';
+import { bankCardAnswers, cardStateCodes, type BankCardPage } from '../bankCards';
 
 /** Its page: Tencent's codes, billed and not billed. */
 export const PAGE: BankCardPage = {
@@ -18,17 +17,4 @@ export const PAGE: BankCardPage = {
 	},
 };
 
-export const BankCard4EVerificationAction = defineSandboxAction(BankCard4EVerification, {
-	handler(params) {
-		// Encryption was already opened by the server (sandbox/encryption.ts): the elements are plain here.
-		const answer = bankCardAnswer({
-			name: requiredString(params, 'Name'),
-			idCard: requiredString(params, 'IdCard'),
-			card: requiredString(params, 'BankCard'),
-			phone: requiredString(params, 'Phone'),
-		});
-		const { Result, Description } = onPage(PAGE, answer);
-		return { Result, Description };
-	},
-	isBillable: (response) => billedOn(PAGE, response),
-});
+export const BankCard4EVerificationAction = defineSandboxAction(BankCard4EVerification, bankCardAnswers(PAGE, { idCard: true, phone: true }));

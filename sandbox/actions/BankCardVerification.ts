@@ -1,8 +1,7 @@
 /** BankCardVerification: name, ID number and card (three elements) against the test bank cards. */
 import { BankCardVerification } from '../../lib/tencent/actions/BankCardVerification';
 import { defineSandboxAction } from '../action';
-import { bankCardAnswer, billedOn, cardStateCodes, onPage, type BankCardPage } from '../bankCards';
-import { requiredString } from '../params';
+import { bankCardAnswers, cardStateCodes, type BankCardPage } from '../bankCards';
 
 /** Its page: Tencent's codes, billed and not billed. */
 export const PAGE: BankCardPage = {
@@ -17,16 +16,4 @@ export const PAGE: BankCardPage = {
 	},
 };
 
-export const BankCardVerificationAction = defineSandboxAction(BankCardVerification, {
-	handler(params) {
-		// Encryption was already opened by the server (sandbox/encryption.ts): the elements are plain here.
-		const answer = bankCardAnswer({
-			name: requiredString(params, 'Name'),
-			idCard: requiredString(params, 'IdCard'),
-			card: requiredString(params, 'BankCard'),
-		});
-		const { Result, Description } = onPage(PAGE, answer);
-		return { Result, Description };
-	},
-	isBillable: (response) => billedOn(PAGE, response),
-});
+export const BankCardVerificationAction = defineSandboxAction(BankCardVerification, bankCardAnswers(PAGE, { idCard: true }));
