@@ -125,9 +125,10 @@ export function outcomeOfResult(
 
 	const similarity = numberOrUndefined(response.Sim);
 	const warnings = parseWarnings(typeof response.Warnings === 'string' ? response.Warnings : undefined);
-	let found = lookup(action, code) ?? unknownCode(code, response.Description as string | undefined);
+	const documented = lookup(action, code);
+	let found = documented ?? unknownCode(code, response.Description as string | undefined);
 	const refine = OUTCOME_TABLES[action]?.refine;
-	if (refine && lookup(action, code)) {
+	if (refine && documented) {
 		found = refine(found, response, { minimumMonthsInUse: options.minimumMonthsInUse ?? DEFAULT_MINIMUM_MONTHS_IN_USE });
 	}
 	if (returnsSimilarity(action)) {

@@ -73,8 +73,22 @@ export interface FaceIdNodeOptions extends NumberOptions<typeof NODE_NUMBER_OPTI
 	maskPersonalData: boolean;
 }
 
-/** The FaceID node's options for one item (node-wide settings are read from item 0). */
+/**
+ * Options already read in a run of the node, by item: an item's pipeline and each of its field
+ * readers ask for them, and they cannot change within the run (one context per run).
+ */
+const READ_OPTIONS = new WeakMap<IExecuteFunctions, Map<number, FaceIdNodeOptions>>();
+
+/** The FaceID node's options for one item (node-wide settings are read from item 0), read once per run and item. */
 export function readNodeOptions(context: IExecuteFunctions, itemIndex = 0): FaceIdNodeOptions {
+	let byItem = READ_OPTIONS.get(context);
+	if (!byItem) READ_OPTIONS.set(context, (byItem = new Map()));
+	let options = byItem.get(itemIndex);
+	if (!options) byItem.set(itemIndex, (options = Object.freeze(optionsOf(context, itemIndex))));
+	return options;
+}
+
+function optionsOf(context: IExecuteFunctions, itemIndex: number): FaceIdNodeOptions {
 	const raw = context.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
 	const region = typeof raw.region === 'string' ? raw.region.trim() : '';
 	return {
