@@ -3,7 +3,8 @@
  * number its bank has on file, or in a fixed state (reported lost, expired, …) whoever asks. The
  * bank-card checks (four, three and two elements) answer from it in Tencent's words; each action's
  * page (a `BankCardPage`, in its sandbox answer file) turns those words into its own `Result` code
- * and says whether it is billed, as Tencent's pages list them. Documented in sandbox/README.md:
+ * and says whether it is billed, as Tencent's pages list them. The card lookup
+ * finds a card's issuing bank and kind. Documented in sandbox/README.md:
  * keep the two in step.
  */
 import { bankCardNumberProblem, normalizeBankCardNumber } from '../lib/tencent/bankCardNumber';
@@ -71,19 +72,21 @@ export interface TestBankCard {
 	holder?: { name: string; idCard: string; phone: string };
 	/** What every check of this card answers, whoever asks. */
 	state?: BankCardAnswer;
+	/** What a card lookup finds: the issuing bank and the kind of card (1 debit, 2 credit, 3 prepaid, 4 semi-credit), or a kind it cannot look up. */
+	issuer?: { bank: string; kind: 1 | 2 | 3 | 4 } | 'unsupportedKind';
 	note: string;
 }
 
 export const TEST_BANK_CARDS: readonly TestBankCard[] = [
-	{ card: '6222020200001234567', holder: { name: '张三', idCard: '110105198506150022', phone: '13800138000' }, note: 'held by 张三' },
-	{ card: '6217000010002345678', holder: { name: 'Wei Xiaobao', idCard: '110101199003070011', phone: '13900139000' }, note: 'held by Wei Xiaobao; Latin names match ignoring case and extra spaces' },
-	{ card: '6228480010003456789', holder: { name: '王五', idCard: '51010720000229007X', phone: '15000150000' }, note: 'held by 王五' },
-	{ card: '6222020200004567890', holder: { name: 'Chen Jing', idCard: '440305199505132561', phone: '13700000001' }, note: 'held by Chen Jing, whose phone is suspended' },
+	{ card: '6222020200001234567', holder: { name: '张三', idCard: '110105198506150022', phone: '13800138000' }, issuer: { bank: '中国工商银行', kind: 1 }, note: 'held by 张三' },
+	{ card: '6217000010002345678', holder: { name: 'Wei Xiaobao', idCard: '110101199003070011', phone: '13900139000' }, issuer: { bank: '中国建设银行', kind: 1 }, note: 'held by Wei Xiaobao; Latin names match ignoring case and extra spaces' },
+	{ card: '6228480010003456789', holder: { name: '王五', idCard: '51010720000229007X', phone: '15000150000' }, issuer: { bank: '中国农业银行', kind: 2 }, note: 'held by 王五' },
+	{ card: '6222020200004567890', holder: { name: 'Chen Jing', idCard: '440305199505132561', phone: '13700000001' }, issuer: { bank: '中国工商银行', kind: 1 }, note: 'held by Chen Jing, whose phone is suspended' },
 	{ card: '6212260200000000075', state: 'Incorrect cardholder information', note: "the bank's cardholder record is wrong" },
-	{ card: '6212260200000000018', state: 'Card-not-present payment not enabled', note: 'valid card that cannot be checked online' },
+	{ card: '6212260200000000018', state: 'Card-not-present payment not enabled', issuer: { bank: '招商银行', kind: 3 }, note: 'valid card that cannot be checked online' },
 	{ card: '6212260200000000026', state: 'The card has been reported lost', note: 'reported lost' },
-	{ card: '6212260200000000034', state: 'The card has expired', note: 'expired' },
-	{ card: '6212260200000000042', state: 'Card not initialized or dormant', note: 'dormant' },
+	{ card: '6212260200000000034', state: 'The card has expired', issuer: { bank: '中国银行', kind: 4 }, note: 'expired' },
+	{ card: '6212260200000000042', state: 'Card not initialized or dormant', issuer: 'unsupportedKind', note: 'dormant' },
 	{ card: '6212260200000000059', state: 'Verification center busy', note: 'always meets a busy verification center' },
 	{ card: '6212260200000000067', state: 'Verification attempts exceeded; retry tomorrow', note: 'its daily attempts are always used up' },
 ];

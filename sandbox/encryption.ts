@@ -18,6 +18,8 @@ export interface EncryptionRule {
 	responseFields?: readonly string[];
 	/** Whether IsEncryptResponse (the whole answer in EncryptedBody) is documented for the action. */
 	bodyEncryption?: boolean;
+	/** The older actions take CiphertextBlob, EncryptList and Iv at the top of the request, not in Encryption. */
+	topLevel?: boolean;
 }
 
 /**
@@ -29,12 +31,20 @@ export const ENCRYPTION_RULES: Readonly<Record<string, EncryptionRule>> = Object
 	ACTIONS.flatMap(({ name, encryption }) => (encryption ? [[name, encryptionRule(encryption)]] : [])),
 );
 
-function encryptionRule({ requestFields, answerFields, wholeAnswer }: ActionEncryption): EncryptionRule {
+function encryptionRule({ requestFields, answerFields, wholeAnswer, placement }: ActionEncryption): EncryptionRule {
 	return {
 		requestFields,
 		...(answerFields ? { responseFields: answerFields } : {}),
 		...(wholeAnswer ? { bodyEncryption: wholeAnswer } : {}),
+		...(placement === 'topLevel' ? { topLevel: true } : {}),
 	};
+}
+
+/** The request's encryption fields: its `Encryption` object, or the same fields at its top for the older actions. */
+function encryptionOf(rule: EncryptionRule | undefined, params: Record<string, unknown>): unknown {
+	if (!rule?.topLevel) return params.Encryption;
+	if (params.CiphertextBlob === undefined && params.EncryptList === undefined && params.Iv === undefined) return undefined;
+	return { CiphertextBlob: params.CiphertextBlob, EncryptList: params.EncryptList, Iv: params.Iv };
 }
 
 /** What the server keeps between the handler's call and its answer: the request's AES key. */
@@ -58,8 +68,11 @@ export function loadPrivateKey(pem: string | undefined): KeyObject | undefined {
  * Encryption, IsEncrypt and IsEncryptResponse (sealResponse answers those).
  */
 export function openRequest(action: string, params: Record<string, unknown>, privateKey: KeyObject | undefined): OpenedRequest {
-	const encryption = params.Encryption;
 	const rule = ENCRYPTION_RULES[action];
+	if (rule?.topLevel && params.Encryption !== undefined) {
+		throw new SandboxApiError('UnknownParameter', `The parameter \`Encryption\` is not recognized by ${action}: it takes CiphertextBlob, EncryptList and Iv.`);
+	}
+	const encryption = encryptionOf(rule, params);
 	if (encryption === undefined || encryption === null) {
 		if (asksForEncryptedAnswer(rule, params)) {
 			throw new SandboxApiError('MissingParameter', 'The request is missing a required parameter `Encryption`.');
@@ -90,6 +103,7 @@ export function openRequest(action: string, params: Record<string, unknown>, pri
 	// The handler gets a plain request: encryption, both ways, is the server's business.
 	const decrypted: Record<string, unknown> = { ...params };
 	delete decrypted.Encryption;
+	if (rule.topLevel) for (const field of ['CiphertextBlob', 'EncryptList', 'Iv']) delete decrypted[field];
 	delete decrypted.IsEncrypt;
 	delete decrypted.IsEncryptResponse;
 	if (list.length > 0) {

@@ -88,3 +88,14 @@ export function idCardVerificationResult(name: string, idCard: string, today: Da
 	if (registered === undefined) return '-5';
 	return comparableName(registered) === comparableName(name) ? '0' : '-1';
 }
+
+/**
+ * The validity period printed on each registered identity's card (YYYYMMDD; "00000000" for life),
+ * what the validity check compares.
+ */
+export const ID_CARD_VALIDITY: Readonly<Record<string, { begin: string; end: string }>> = {
+	'110101199003070011': { begin: '20100307', end: '20300307' }, // Wei Xiaobao
+	'110105198506150022': { begin: '20150701', end: '20350701' }, // 张三
+	'51010720000229007X': { begin: '20160229', end: '20360229' }, // 王五, leap days both
+	'440305199505132561': { begin: '20150513', end: '00000000' }, // Chen Jing, valid for life
+};

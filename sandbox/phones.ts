@@ -10,6 +10,8 @@ export interface TestPhone {
 	phone: string;
 	/** The name the number is registered to. */
 	holder?: string;
+	/** The holder's ID number (the three-element check compares it too). */
+	holderIdCard?: string;
 	/** Carrier status: 0 in service, 1 suspended, 2 cancelled, 4 not on the network, 5 unusable, 99 unknown. */
 	status?: 0 | 1 | 2 | 4 | 5 | 99;
 	/** Months in use as Tencent's `Range`, or that the carrier cannot tell. */
@@ -21,9 +23,9 @@ export interface TestPhone {
 
 export const TEST_PHONES: readonly TestPhone[] = [
 	// Written the way Tencent's own example writes it; the API page writes "[a,b)".
-	{ phone: '13800138000', holder: '张三', status: 0, monthsInUse: '(24,+]', note: "张三's number, the one his bank holds" },
-	{ phone: '13900139000', holder: 'Wei Xiaobao', status: 0, monthsInUse: '[6,12)', note: "Wei Xiaobao's number" },
-	{ phone: '15000150000', holder: '王五', status: 0, monthsInUse: '[0,3)', note: "王五's number, new" },
+	{ phone: '13800138000', holder: '张三', holderIdCard: '110105198506150022', status: 0, monthsInUse: '(24,+]', note: "张三's number, the one his bank holds" },
+	{ phone: '13900139000', holder: 'Wei Xiaobao', holderIdCard: '110101199003070011', status: 0, monthsInUse: '[6,12)', note: "Wei Xiaobao's number" },
+	{ phone: '15000150000', holder: '王五', holderIdCard: '51010720000229007X', status: 0, monthsInUse: '[0,3)', note: "王五's number, new" },
 	{ phone: '13700000001', status: 1, monthsInUse: '[12,24)', note: 'suspended' },
 	{ phone: '13700000002', status: 2, note: 'cancelled: no months in use any more' },
 	{ phone: '13700000004', status: 4, monthsInUse: '[3,6)', note: 'not on the network' },

@@ -166,11 +166,13 @@ export interface EncryptFieldsOptions {
 	publicKeyPem?: string;
 	/** Request fields to add after encrypting, e.g. `{ IsEncrypt: true }` to ask for an encrypted answer. */
 	extraParams?: Record<string, unknown>;
+	/** `topLevel`: the older actions' `CiphertextBlob`, `EncryptList` and `Iv` beside the fields, no `Algorithm`. */
+	placement?: 'encryptionObject' | 'topLevel';
 }
 
 export interface EncryptedRequest<P> {
-	/** The request to send: listed fields replaced by base64 ciphertext, plus `Encryption`. */
-	params: P & { Encryption: Encryption };
+	/** The request to send: listed fields replaced by base64 ciphertext, plus `Encryption` (or its fields, at the top). */
+	params: P & { Encryption?: Encryption; CiphertextBlob?: string; EncryptList?: string[]; Iv?: string };
 	encryption: Encryption;
 	/** Keeps the key (not serialisable) to decrypt this request's answer. */
 	session: EncryptionSession;
@@ -190,8 +192,10 @@ export function encryptFields<P extends object>(
 	const algorithm = options.algorithm ?? DEFAULT_ENCRYPTION_ALGORITHM;
 	if (algorithm === 'SM4-GCM') throw new FieldEncryptionError(SM4_GCM_UNAVAILABLE);
 	if (algorithm !== 'AES-256-CBC') throw new FieldEncryptionError(`Unknown encryption algorithm "${String(algorithm)}"`);
-	if ('Encryption' in params && (params as { Encryption?: unknown }).Encryption !== undefined) {
-		throw new FieldEncryptionError('The request already has an Encryption parameter');
+	const topLevel = options.placement === 'topLevel';
+	const carrier = topLevel ? 'CiphertextBlob' : 'Encryption';
+	if (carrier in params && (params as Record<string, unknown>)[carrier] !== undefined) {
+		throw new FieldEncryptionError(`The request already has ${topLevel ? 'a CiphertextBlob' : 'an Encryption'} parameter`);
 	}
 
 	const publicKey = parseRsaPublicKey(options.publicKeyPem?.trim() || TENCENT_RSA_PUBLIC_KEY_PEM);
@@ -217,8 +221,13 @@ export function encryptFields<P extends object>(
 		Iv: iv.toString('base64'),
 		Algorithm: algorithm,
 	};
-	Object.assign(encrypted, options.extraParams, { Encryption: encryption });
-	return { params: encrypted as P & { Encryption: Encryption }, encryption, session };
+	if (topLevel) {
+		const { Algorithm: _implied, ...fieldsAtTop } = encryption;
+		Object.assign(encrypted, options.extraParams, fieldsAtTop);
+	} else {
+		Object.assign(encrypted, options.extraParams, { Encryption: encryption });
+	}
+	return { params: encrypted as EncryptedRequest<P>['params'], encryption, session };
 }
 
 /** The `EncryptList` entry Tencent uses for a whole encrypted body (`EncryptedBody`). */
@@ -286,6 +295,7 @@ export function encryptRequest<Req>(action: ActionDefinition<Req, BaseResponse>,
 		algorithm: settings.algorithm,
 		publicKeyPem: settings.publicKeyPem,
 		extraParams: spec.answerParams,
+		placement: spec.placement,
 	});
 }
 

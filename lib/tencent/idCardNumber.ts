@@ -29,7 +29,7 @@ export function normalizeIdCardNumber(id: string): string {
 }
 
 /** Whether yyyymmdd is a real calendar date (UTC). */
-function isCalendarDate(yyyymmdd: string): boolean {
+export function isCalendarDate(yyyymmdd: string): boolean {
 	const year = Number(yyyymmdd.slice(0, 4));
 	const month = Number(yyyymmdd.slice(4, 6));
 	const day = Number(yyyymmdd.slice(6, 8));

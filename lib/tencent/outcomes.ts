@@ -111,7 +111,7 @@ export function outcomeOfResult(
 	response: { Result?: unknown; Description?: unknown; RequestId?: string; Sim?: unknown; Warnings?: unknown; [field: string]: unknown },
 	options: OutcomeOptions = {},
 ): Outcome {
-	const code = String(response.Result ?? '');
+	const code = String(response[OUTCOME_TABLES[action]?.verdictField ?? 'Result'] ?? '');
 	const reason = errorReason(action, code);
 	if (reason) {
 		throw new TencentCloudError({

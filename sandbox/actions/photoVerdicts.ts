@@ -55,6 +55,19 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
 	'FailedOperation.StsUnAuthErrError': 'STS unauthorized.',
 	'FailedOperation.DecryptSystemError': 'Decryption failed.',
 	'FailedOperation.EncryptSystemError': 'Encryption failed.',
+	'FailedOperation.LivessDetectFake': 'Suspected spoofed recording.',
+	'FailedOperation.SilentPictureLiveFail': 'Suspected recapture.',
+	'FailedOperation.SilentFaceDetectFail': 'No face is detected in the video.',
+	'FailedOperation.SilentMultiFaceFail': 'Multiple faces are detected in the video.',
+	'FailedOperation.SilentTooShort': 'The video is too short. Record a video longer than 2 seconds.',
+	'FailedOperation.SilentFaceWithMaskFail': 'A face mask is detected.',
+	'FailedOperation.LipSizeError': 'The video is empty or its size is inappropriate.',
+	'FailedOperation.LipVideoInvalid': 'The video format is incorrect.',
+	'FailedOperation.LipNetFailed': 'Failed to pull the video. Please try again.',
+	'FailedOperation.CoveredFace': 'The face is covered.',
+	'FailedOperation.IncompleteFace': 'The face is incomplete.',
+	'FailedOperation.PoorImageQuality': 'The image quality is too poor.',
+	'FailedOperation.VideoDecodeFailed': 'Video decoding failed.',
 };
 
 export function describe(code: string): string {
@@ -72,6 +85,8 @@ export const BILLED_CODES: ReadonlySet<string> = new Set([
 	'FailedOperation.LifePhotoDetectFake',
 	'FailedOperation.CompareFail',
 	'FailedOperation.OcrWarningOccurred',
+	'FailedOperation.LivessDetectFake',
+	'FailedOperation.SilentPictureLiveFail',
 ]);
 
 /** An answer with this code as `Response.Error`, billed when the code is. */

@@ -24,6 +24,12 @@ export interface ImageScenario {
 	result?: string;
 	/** Where `result` goes: the `Result` field (default where the action has one) or `Response.Error`. */
 	via?: 'result' | 'error';
+	/** A liveness problem of a video: a spoof, a recapture, no face, several faces, too short, a mask. */
+	live?: 'spoof' | 'recapture' | 'noFace' | 'multiple' | 'tooShort' | 'mask';
+	/** What the AI-attack check finds: its risk level (default Low) … */
+	attack?: 'Low' | 'Mid' | 'High';
+	/** … and the traces it lists (Tencent's `Type` values). */
+	traces?: string[];
 }
 
 /** The comment text starts with this and ends with ';': `faceid-sandbox:person=…&sim=65;`. */
@@ -61,6 +67,9 @@ export function readImageScenario(bytes: Buffer): ImageScenario | undefined {
 	scenario.quality = number('quality');
 	scenario.result = text('result');
 	scenario.via = text('via') as ImageScenario['via'];
+	scenario.live = text('live') as ImageScenario['live'];
+	scenario.attack = text('attack') as ImageScenario['attack'];
+	scenario.traces = text('traces')?.split('|').filter(Boolean);
 	return Object.fromEntries(Object.entries(scenario).filter(([, value]) => value !== undefined)) as ImageScenario;
 }
 

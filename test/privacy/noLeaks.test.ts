@@ -13,6 +13,7 @@ import nock from 'nock';
 
 import { OPERATIONS } from '../../nodes/FaceId/actions/operations';
 import { testJpeg, testPng, type ImageScenario } from '../../sandbox/actions/testImages';
+import { testMp4 } from '../../sandbox/actions/testVideos';
 import { startSandbox, type Sandbox, type SandboxKey } from '../../sandbox/server';
 import { FACEID_NODE } from '../support/faceIdWorkflow';
 import { runFaceId, type FaceIdRun, type TestItem } from '../support/faceIdItems';
@@ -53,7 +54,7 @@ const face = (person: { name: string; id: string }, scenario: ImageScenario): Te
 	files: { data: { bytes: facePhoto(scenario), mimeType: 'image/png' } },
 });
 /** Photos the scenarios send: their base64 must not reach an error or a log line. */
-const PHOTOS = [cardPhoto({ person: ZHANG_SAN.id }), facePhoto({ person: ZHANG_SAN.id })].map((bytes) => bytes.toString('base64'));
+const PHOTOS = [cardPhoto({ person: ZHANG_SAN.id }), facePhoto({ person: ZHANG_SAN.id }), testMp4({ person: ZHANG_SAN.id, live: 'spoof' })].map((bytes) => bytes.toString('base64'));
 
 const NAME_AND_ID = { name: '={{ $json.name }}', idCard: '={{ $json.id }}' };
 const IDV = { operation: 'idCardVerification', ...NAME_AND_ID };
@@ -75,7 +76,25 @@ const APPLY = {
 const BANK_CARD = { operation: 'bankCard4EVerification', ...NAME_AND_ID, bankCard: '={{ $json.card }}', phone: '={{ $json.phone }}' };
 const BANK_CARD_3E = { ...BANK_CARD, operation: 'bankCardVerification' };
 const BANK_CARD_2E = { ...BANK_CARD, operation: 'bankCard2EVerification' };
-const PHONE_CHECKS = ['mobileStatus', 'mobileNetworkTimeVerification', 'checkPhoneAndName'].map((operation) => ({ operation, name: '={{ $json.name }}', phone: '={{ $json.phone }}' }));
+const PHONE_CHECKS = ['phoneVerification', 'mobileStatus', 'mobileNetworkTimeVerification', 'checkPhoneAndName'].map((operation) => ({ operation, ...NAME_AND_ID, phone: '={{ $json.phone }}' }));
+const LIVE_FILES = { livenessVideoSource: 'binary', livenessVideoBinaryProperty: 'video', livenessPhotoSource: 'binary', livenessPhotoBinaryProperty: 'data' };
+const LIVENESS = { operation: 'livenessCompare', livenessType: 'SILENT', ...LIVE_FILES };
+const LIVENESS_INTL = {
+	operation: 'compareFaceLiveness',
+	livenessType: 'SILENT',
+	faceLivenessVideoSource: 'binary',
+	faceLivenessVideoBinaryProperty: 'video',
+	faceLivenessPhotoSource: 'binary',
+	faceLivenessPhotoBinaryProperty: 'data',
+};
+const AI_ATTACK = { operation: 'detectAiFakeFaces', faceInputType: 'photo', suspectPhotoSource: 'binary', suspectPhotoBinaryProperty: 'data' };
+/** A photo of 张三 with a video whose scenario is `video`. */
+const liveItem = (video: ImageScenario): TestItem => ({
+	json: {},
+	files: { data: { bytes: facePhoto({ person: ZHANG_SAN.id }), mimeType: 'image/png' }, video: { bytes: testMp4(video), mimeType: 'video/mp4' } },
+});
+const CARD_LOOKUP = { operation: 'checkBankCardInformation', bankCard: '={{ $json.card }}', options: { validateBeforeSending: false } };
+const VALIDITY = { operation: 'checkIdNameDate', ...NAME_AND_ID, validFrom: '={{ $json.from }}', validUntil: '={{ $json.until }}' };
 const GET_RESULT = { operation: 'getCardVerificationResult', apiGeneration: 'faceid', cardRegion: 'ap-singapore', cardVerificationToken: 'unknown-token' };
 
 interface Scenario {
@@ -122,6 +141,36 @@ const SCENARIOS: Scenario[] = [
 		credential: { site: 'china' },
 		expect: 'outputs',
 	})),
+	...[LIVENESS, LIVENESS_INTL].map((parameters): Scenario => ({
+		label: `${parameters.operation} passed, failed, review`,
+		endpoint: 'sandbox',
+		parameters,
+		items: [liveItem({ person: ZHANG_SAN.id }), liveItem({ person: ZHANG_SAN.id, live: 'spoof' }), liveItem({ person: ZHANG_SAN.id, live: 'tooShort' })],
+		credential: { site: parameters === LIVENESS ? 'china' : 'international' },
+		expect: 'outputs',
+	})),
+	{
+		label: 'DetectAIFakeFaces passed, failed, review',
+		endpoint: 'sandbox',
+		parameters: AI_ATTACK,
+		items: [{}, { attack: 'High' as const }, { attack: 'Mid' as const }].map((scenario): TestItem => ({ json: {}, files: { data: { bytes: facePhoto(scenario), mimeType: 'image/png' } } })),
+		expect: 'outputs',
+	},
+	{
+		label: 'CheckBankCardInformation passed, failed, review',
+		endpoint: 'sandbox',
+		parameters: CARD_LOOKUP,
+		// 张三's card; too short to be a card (the node's check is off); busy.
+		items: [{ json: ZHANG_SAN_CARD }, { json: { ...ZHANG_SAN_CARD, card: BAD_CARD } }, { json: { ...ZHANG_SAN_CARD, card: '6212260200000000059' } }],
+		expect: 'outputs',
+	},
+	{
+		label: 'CheckIdNameDate passed, failed, review',
+		endpoint: 'sandbox',
+		parameters: VALIDITY,
+		items: [{ json: { ...ZHANG_SAN, from: '20150701', until: '20350701' } }, { json: { ...LI_SI, from: '20150701', until: '20350701' } }, { json: { ...ZHOU_QI, from: '20150701', until: '20350701' } }],
+		expect: 'outputs',
+	},
 	{ label: 'GetCardVerificationResult of an unknown token', endpoint: 'sandbox', parameters: GET_RESULT, items: [{ json: {} }], expect: 'outputs' },
 	{ label: 'encrypted request of IdCardVerification', endpoint: 'encryptingSandbox', parameters: { ...IDV, options: { encryption: 'AES-256-CBC' } }, items: [{ json: ZHANG_SAN }], credential: { encryptionPublicKey: publicKeyPem }, expect: 'outputs' },
 	{ label: 'encrypted answer of CheckIdCardInformation', endpoint: 'encryptingSandbox', parameters: { ...CHECK, options: { encryption: 'AES-256-CBC' } }, items: [card({ person: ZHANG_SAN.id })], credential: { encryptionPublicKey: publicKeyPem }, expect: 'outputs' },

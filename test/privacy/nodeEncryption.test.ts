@@ -64,6 +64,17 @@ describe('the sandbox decrypts what the node encrypted', () => {
 		]);
 	});
 
+	it('PhoneVerification: its key and field list go at the top of the request; the sandbox reads them there, and the holder passes', async () => {
+		const person = { ...ZHANG_SAN, phone: '13800138000' };
+		const parameters = { operation: 'phoneVerification', ...NAME_AND_ID, phone: '={{ $json.phone }}', options: ENCRYPTED };
+		const run = await runFaceId(sandbox.url, parameters, [{ json: person }, { json: { ...person, name: '李四' } }], testKey);
+		expect(counts(run)).toEqual([1, 1, 0]);
+		expect(sandbox.requests.map((r) => [r.code, r.encryptedFields])).toEqual([
+			['0', ['IdCard', 'Name', 'Phone']],
+			['-4', ['IdCard', 'Name', 'Phone']],
+		]);
+	});
+
 	it('IdCardOCRVerification by name and number: both fields encrypted', async () => {
 		const run = await runFaceId(sandbox.url, { operation: 'idCardOcrVerification', verifyBy: 'nameAndIdNumber', ...NAME_AND_ID, options: ENCRYPTED }, [
 			{ json: WANG_WU },
@@ -139,10 +150,13 @@ describe('the options in the editor', () => {
 			'idCardVerification',
 			'idCardOcrVerification',
 			'checkIdCardInformation',
+			'checkIdNameDate',
 			'imageRecognitionV2',
 			'bankCard4EVerification',
 			'bankCardVerification',
 			'bankCard2EVerification',
+			'checkBankCardInformation',
+			'phoneVerification',
 			'mobileStatus',
 			'mobileNetworkTimeVerification',
 			'checkPhoneAndName',

@@ -132,7 +132,7 @@ describe('answers the request asks to encrypt', () => {
 
 	it('IdCardVerification answers are never encrypted: nothing sensitive in them', async () => {
 		const { params } = encryptFields(zhangSan, ['Name', 'IdCard'], { publicKeyPem });
-		const response = await client.call(IdCardVerification, { ...params, IsEncrypt: true } as IdCardVerificationRequest);
+		const response = await client.call(IdCardVerification, { ...params, IsEncrypt: true } as unknown as IdCardVerificationRequest);
 		expect(response.Encryption ?? null).toBeNull();
 	});
 });

@@ -10,6 +10,7 @@ import type { NodeParameterValueType } from 'n8n-workflow';
 import { OPERATIONS } from '../../nodes/FaceId/actions/operations';
 import { isFlowOperation, type SingleCallOperation } from '../../nodes/FaceId/actions/types';
 import { testJpeg, testPng } from '../../sandbox/actions/testImages';
+import { testMp4 } from '../../sandbox/actions/testVideos';
 import { runFaceId, type FaceIdRun, type TestItem } from '../support/faceIdItems';
 
 const ENDPOINT = 'https://faceid.test';
@@ -266,5 +267,115 @@ describe('the phone checks', () => {
 			'china',
 		);
 		expectBody(sent, { Name: '张三', Mobile: '13800138000' });
+	});
+});
+
+describe('the bank-card lookup', () => {
+	test('CheckBankCardInformation: { BankCard }, the digits only', async () => {
+		const answer = { Result: '0', Description: 'Query succeeded', AccountBank: '中国工商银行', AccountType: 1 };
+		const { sent } = await send({ operation: 'checkBankCardInformation', bankCard: '={{ $json.card }}' }, { json: { card: '6222-0202-0000-1234-567' } }, answer);
+		expectBody(sent, { BankCard: '6222020200001234567' });
+	});
+});
+
+describe('PhoneVerification', () => {
+	const parameters = { operation: 'phoneVerification', name: '={{ $json.name }}', idCard: '={{ $json.id }}', phone: '={{ $json.phone }}' };
+	const person = { json: { name: ' 张三 ', id: ZHANG_SAN.id, phone: '+86 138 0013 8000' } };
+	const answer = { Result: '0', Description: 'Consistent', Isp: '移动' };
+
+	test('the basic check: { IdCard, Name, Phone }, no VerifyMode', async () => {
+		const { sent } = await send(parameters, person, answer);
+		expectBody(sent, { IdCard: ZHANG_SAN.id, Name: '张三', Phone: '13800138000' });
+	});
+
+	test('the detailed result on the China site adds VerifyMode "1"', async () => {
+		const { sent } = await send({ ...parameters, detailedResult: true }, person, answer, 'china');
+		expectBody(sent, { IdCard: ZHANG_SAN.id, Name: '张三', Phone: '13800138000', VerifyMode: '1' });
+	});
+
+	test('encrypted: CiphertextBlob, EncryptList and Iv at the top of the request, as this older action takes them, and no Encryption object', async () => {
+		const seen = tencentAnswers(answer);
+		const run = await runFaceId(ENDPOINT, { ...parameters, options: { encryption: 'AES-256-CBC' } }, [person], { credential: { site: 'international' } });
+		expect(run.error).toBeUndefined();
+		const body = JSON.parse(seen[0].body) as Record<string, unknown>;
+		expect(Object.keys(body)).toEqual(['IdCard', 'Name', 'Phone', 'EncryptList', 'CiphertextBlob', 'Iv']);
+		expect(body.EncryptList).toEqual(['IdCard', 'Name', 'Phone']);
+		expect(seen[0].body).not.toContain(ZHANG_SAN.id);
+		expect(seen[0].body).not.toContain('13800138000');
+		expect(Buffer.from(String(body.Iv), 'base64')).toHaveLength(16);
+	});
+});
+
+describe('CheckIdNameDate', () => {
+	test('{ Name, IdCard, ValidityBegin, ValidityEnd }: the dates as YYYYMMDD, a lifelong card as 00000000', async () => {
+		const { sent } = await send(
+			{ operation: 'checkIdNameDate', name: '={{ $json.name }}', idCard: '={{ $json.id }}', validFrom: '={{ $json.from }}', validUntil: '={{ $json.until }}' },
+			{ json: { name: '张三', id: ZHANG_SAN.id, from: '2015.07.01', until: '长期' } },
+			{ Result: '0', Description: 'Consistent' },
+		);
+		expectBody(sent, { Name: '张三', IdCard: ZHANG_SAN.id, ValidityBegin: '20150701', ValidityEnd: '00000000' });
+	});
+});
+
+describe('the face liveness and AI-attack checks: files as base64, exactly as Tencent documents the fields', () => {
+	const video = testMp4({ person: ZHANG_SAN.id });
+	const b64 = (bytes: Buffer) => bytes.toString('base64');
+	const files = (bytes: Buffer, mimeType: string) => ({ bytes, mimeType });
+	const LIVE = { Result: 'Success', Description: 'Success', Sim: 90, BestFrameBase64: null };
+
+	test('LivenessCompare (China site): { LivenessType, VideoBase64, ImageBase64, ValidateData, Optional }', async () => {
+		const parameters = {
+			operation: 'livenessCompare',
+			livenessType: 'LIP',
+			validateData: '5721',
+			bestFrames: 2,
+			livenessVideoSource: 'binary',
+			livenessVideoBinaryProperty: 'video',
+			livenessPhotoSource: 'binary',
+			livenessPhotoBinaryProperty: 'photo',
+		};
+		const item = { json: {}, files: { video: files(video, 'video/mp4'), photo: files(FACE, 'image/png') } };
+		const { sent } = await send(parameters, item, LIVE, 'china');
+		expectBody(sent, { LivenessType: 'LIP', VideoBase64: b64(video), ImageBase64: b64(FACE), ValidateData: '5721', Optional: '{"BestFrameNum":2}' });
+	});
+
+	test('LivenessCompare with URLs: { LivenessType, VideoUrl, ImageUrl }, nothing downloaded by n8n', async () => {
+		const parameters = {
+			operation: 'livenessCompare',
+			livenessType: 'SILENT',
+			livenessVideoSource: 'url',
+			livenessVideoUrl: `${IMAGES}/selfie.mp4`,
+			livenessPhotoSource: 'url',
+			livenessPhotoUrl: `${IMAGES}/face.png`,
+		};
+		const { sent } = await send(parameters, { json: {} }, LIVE, 'china');
+		expectBody(sent, { LivenessType: 'SILENT', VideoUrl: `${IMAGES}/selfie.mp4`, ImageUrl: `${IMAGES}/face.png` });
+	});
+
+	test('CompareFaceLiveness (International site): { ImageBase64, VideoBase64, LivenessType, ValidateData }', async () => {
+		const parameters = {
+			operation: 'compareFaceLiveness',
+			livenessType: 'ACTION',
+			validateData: '4,2',
+			faceLivenessVideoSource: 'binary',
+			faceLivenessVideoBinaryProperty: 'video',
+			faceLivenessPhotoSource: 'binary',
+			faceLivenessPhotoBinaryProperty: 'photo',
+		};
+		const item = { json: {}, files: { video: files(video, 'video/mp4'), photo: files(FACE, 'image/png') } };
+		const { sent } = await send(parameters, item, LIVE);
+		expectBody(sent, { ImageBase64: b64(FACE), VideoBase64: b64(video), LivenessType: 'ACTION', ValidateData: '4,2' });
+	});
+
+	test('DetectAIFakeFaces: { FaceInput, FaceInputType } — 1 for a photo, 2 for a video', async () => {
+		const answer = { AttackRiskLevel: 'Low', AttackRiskDetailList: [], ExtraInfo: {} };
+		const photo = await send({ operation: 'detectAiFakeFaces', faceInputType: 'photo', suspectPhotoSource: 'binary', suspectPhotoBinaryProperty: 'data' }, binaryItem('data', FACE), answer);
+		expectBody(photo.sent, { FaceInput: b64(FACE), FaceInputType: 1 });
+		const fromVideo = await send(
+			{ operation: 'detectAiFakeFaces', faceInputType: 'video', suspectVideoSource: 'base64', suspectVideoBase64: `data:video/mp4;base64,${b64(video)}` },
+			{ json: {} },
+			answer,
+		);
+		expectBody(fromVideo.sent, { FaceInput: b64(video), FaceInputType: 2 });
 	});
 });

@@ -75,6 +75,11 @@ export interface ActionEncryption {
 	answerFields?: readonly string[];
 	/** Whether the whole answer can come encrypted (`IsEncryptResponse`, in `EncryptedBody`). */
 	wholeAnswer?: boolean;
+	/**
+	 * Where the key and the field list go: in the `Encryption` object (the usual), or, for the older
+	 * actions, as `CiphertextBlob`, `EncryptList` and `Iv` at the top of the request (AES-256-CBC only).
+	 */
+	placement?: 'encryptionObject' | 'topLevel';
 }
 
 export function defineAction<Req, Res extends BaseResponse>(

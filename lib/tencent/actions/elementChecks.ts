@@ -1,7 +1,8 @@
 /**
- * What the element checks (bank card, phone) have in common: FaceID 2018-03-01, Tencent's limit of
+ * What the element checks (bank card, phone, ID validity) have in common: FaceID 2018-03-01, Tencent's limit of
  * 20 requests per second each, an answer of `Result` and `Description` (some add a field), the same
- * `FailedOperation.*` codes, and the `Encryption` parameter. Each definition brings its name, sites,
+ * `FailedOperation.*` codes, and sensitive-data encryption (the `Encryption` parameter, or its fields at
+ * the top of the request for the oldest phone check). Each definition brings its name, sites,
  * its own `Result` table and the fields Tencent encrypts.
  */
 import { z } from 'zod';
@@ -27,6 +28,8 @@ export interface ElementCheck<Res> {
 	results: DecisionTable;
 	/** The request fields Tencent takes encrypted. */
 	encryptedFields: readonly string[];
+	/** The older actions take the key and the field list at the top of the request. */
+	encryptionPlacement?: 'topLevel';
 	/** When the answer has fields beyond `Result` and `Description`. */
 	responseSchema?: z.ZodType<Res, z.ZodTypeDef, unknown>;
 	/** When the verdict also depends on another field of the answer. */
@@ -35,7 +38,7 @@ export interface ElementCheck<Res> {
 }
 
 export function defineElementCheck<Req, Res extends BaseResponse = ResultAnswer>(check: ElementCheck<Res>): ActionDefinition<Req, Res> {
-	const { name, sites, results, encryptedFields, responseSchema, refine, monthsInUse } = check;
+	const { name, sites, results, encryptedFields, encryptionPlacement, responseSchema, refine, monthsInUse } = check;
 	return defineAction<Req, Res>({
 		name,
 		service: 'faceid',
@@ -51,6 +54,6 @@ export function defineElementCheck<Req, Res extends BaseResponse = ResultAnswer>
 			...(refine ? { refine } : {}),
 			...(monthsInUse ? { monthsInUse } : {}),
 		},
-		encryption: { requestFields: encryptedFields },
+		encryption: { requestFields: encryptedFields, ...(encryptionPlacement ? { placement: encryptionPlacement } : {}) },
 	});
 }

@@ -26,8 +26,10 @@ export type DecisionTable = Readonly<Record<string, OutcomeRule>>;
 
 /** An action's verdicts: how its `Result` and `FailedOperation.*` codes route an item. */
 export interface ActionOutcomeTable {
-	/** The action's own `Result` codes ("0" … "-7", or "Success"). */
+	/** The action's own `Result` codes ("0" … "-7", or "Success"), or the values of its `verdictField`. */
 	results: DecisionTable;
+	/** The answer field that holds the verdict, when it is not `Result` (the AI-attack check's `AttackRiskLevel`). */
+	verdictField?: string;
 	/** The `FailedOperation.*` verdicts the action's page documents. */
 	failedOperations: DecisionTable;
 	/** `FailedOperation.*` codes that are errors (auth, quota, encryption settings), with why. */
@@ -154,6 +156,51 @@ const FAILED_OPERATIONS: DecisionTable = {
 	ImageNoIdCard: rule('review', false, false, 'No ID card found in the image'),
 	ImageSizeTooLarge: rule('review', false, false, 'The image is too large'),
 	OcrFailed: rule('review', false, false, 'The ID card could not be read (OCR failed)'),
+	// Liveness verdicts against the person in the video: billed (conservative).
+	LivessDetectFail: rule('failed', true, false, 'The video failed the liveness check'),
+	LivessDetectFake: rule('failed', true, false, 'Suspected spoof: the video was not recorded by a live person'),
+	LivessUnknownError: rule('failed', true, false, 'The video failed the real-person check'),
+	SilentDetectFail: rule('failed', true, false, 'The video failed the real-person check'),
+	SilentThreshold: rule('failed', true, false, 'The real-person check scored below its pass mark'),
+	SilentPictureLiveFail: rule('failed', true, false, 'Suspected recapture: the video films a screen or a photo'),
+	SilentEyeLiveFail: rule('failed', true, false, 'The eyes failed the liveness check'),
+	SilentMouthLiveFail: rule('failed', true, false, 'The mouth failed the liveness check'),
+	// Recording problems: not billed; ask for a new video.
+	ActionCloseEye: rule('review', false, false, 'No eye closing seen in the video'),
+	ActionOpenMouth: rule('review', false, false, 'No mouth opening seen in the video'),
+	ActionFirstAction: rule('review', false, false, 'The requested action was not performed'),
+	ActionFaceClose: rule('review', false, false, 'The face is too close to the camera'),
+	ActionFaceFar: rule('review', false, false, 'The face is too far from the camera'),
+	ActionFaceLeft: rule('review', false, false, 'The face is too far left'),
+	ActionFaceRight: rule('review', false, false, 'The face is too far right'),
+	ActionLightDark: rule('review', false, false, 'The light is too dark'),
+	ActionLightStrong: rule('review', false, false, 'The light is too strong'),
+	ActionNodetectFace: rule('review', false, false, 'No complete face found in the video'),
+	LipFaceIncomplete: rule('review', false, false, 'The face is not fully visible'),
+	LipMoveSmall: rule('review', false, false, 'The lips move too little'),
+	LipSizeError: rule('review', false, false, 'The video is empty or of the wrong length (record about 6 seconds)'),
+	LipVideoInvalid: rule('review', false, false, 'The video format is wrong'),
+	LipVideoQuaility: rule('review', false, false, 'The video resolution is too low'),
+	LipVoiceDetect: rule('review', false, false, 'No voice found in the video'),
+	LipVoiceLow: rule('review', false, false, 'The voice in the video is too quiet'),
+	LipVoiceRecognize: rule('review', false, false, 'The spoken digits could not be recognised'),
+	LivessBestFrameError: rule('review', false, false, 'No face frame could be taken from the video to compare'),
+	SilentFaceDetectFail: rule('review', false, false, 'No face found in the video'),
+	SilentFaceQualityFail: rule('review', false, false, 'The face in the video is of poor quality'),
+	SilentFaceWithMaskFail: rule('review', false, false, 'The face in the video wears a mask'),
+	SilentMultiFaceFail: rule('review', false, false, 'Several faces in the video'),
+	SilentTooShort: rule('review', false, false, 'The video is too short (record more than 2 seconds)'),
+	CompressVideoError: rule('review', false, false, 'Tencent could not compress the video'),
+	VideoDecodeFailed: rule('review', false, false, 'The video could not be decoded'),
+	VideoDurationExceeded: rule('review', false, false, 'The video is too long (at most 20 seconds)'),
+	CoveredFace: rule('review', false, false, 'The face is covered'),
+	IncompleteFace: rule('review', false, false, 'The face is not complete in the picture'),
+	PoorImageQuality: rule('review', false, false, 'The picture quality is too poor'),
+	// Service faults: not billed, worth trying again later.
+	LipNetFailed: rule('review', false, true, 'Tencent could not fetch the video; try again'),
+	LivessSystemError: rule('review', false, true, 'The liveness engine failed; try again later'),
+	DetectEngineSystemError: rule('review', false, true, 'The detection engine failed; try again later'),
+	DownLoadTimeoutError: rule('review', false, true, 'Tencent timed out downloading the file from the URL'),
 };
 
 /** `FailedOperation.*` codes that say nothing about the person: the workflow must fail on them. */

@@ -7,10 +7,36 @@ import {
 	formatMegabytes,
 } from '../../../lib/tencent/images';
 import { Base64Bytes } from '../../../lib/tencent/requestBody';
+import { checkVideoBytes } from '../../../lib/tencent/videos';
 import { invalidField } from '../../shared/errors';
 
-/** One image parameter of an action, e.g. the ID-card photo of the ID-card photo check. */
+/**
+ * What differs between an image field and a video field: the formats Tencent takes, how they are
+ * checked, and how long Tencent waits for a URL to download.
+ */
+const MEDIA = {
+	image: {
+		formats: 'PNG or JPEG (not GIF)',
+		shortFormats: 'PNG or JPEG',
+		check: checkImageBytes,
+		tencentDownloadSeconds: 3,
+		placeholder: 'https://example.com/photo.jpg',
+		dataUriPrefix: 'data:image/...;base64,',
+	},
+	video: {
+		formats: 'MP4, AVI or FLV',
+		shortFormats: 'MP4, AVI or FLV',
+		check: checkVideoBytes,
+		tencentDownloadSeconds: 4,
+		placeholder: 'https://example.com/selfie.mp4',
+		dataUriPrefix: 'data:video/...;base64,',
+	},
+} as const;
+
+/** One image (or video) parameter of an action, e.g. the ID-card photo of the ID-card photo check. */
 export interface ImageFieldSpec {
+	/** What the field holds; default an image. */
+	kind?: keyof typeof MEDIA;
 	/** Prefix of the node parameters: `<key>Source`, `<key>BinaryProperty`, `<key>Url`, `<key>Base64`. */
 	key: string;
 	label: string;
@@ -37,15 +63,22 @@ export type ImageValue = { base64: Base64Bytes; url?: undefined } | { url: strin
 /** How long n8n waits for an image it downloads itself. */
 const DOWNLOAD_TIMEOUT_MS = 30_000;
 
+const mediaOf = (spec: ImageFieldSpec) => MEDIA[spec.kind ?? 'image'];
+const nounOf = (spec: ImageFieldSpec) => spec.kind ?? 'image';
+const urlFieldOf = (spec: ImageFieldSpec) => (spec.kind === 'video' ? 'VideoUrl' : 'ImageUrl');
+
 function urlHint(spec: ImageFieldSpec): string {
+	const media = mediaOf(spec);
 	if (spec.url === 'download') {
-		return 'n8n downloads the image and sends it as base64 (this action takes no URL); PNG or JPEG only';
+		return `n8n downloads the ${nounOf(spec)} and sends it as base64 (this action takes no URL); ${media.shortFormats} only`;
 	}
 	const limit = formatMegabytes(spec.urlMaxBase64Bytes ?? spec.maxBase64Bytes);
-	return `Sent as ImageUrl: Tencent Cloud downloads it (within 3 seconds, at most ${limit} after base64), so it must be reachable from the internet`;
+	return `Sent as ${urlFieldOf(spec)}: Tencent Cloud downloads it (within ${media.tencentDownloadSeconds} seconds, at most ${limit} after base64), so it must be reachable from the internet`;
 }
 
 export function imageFieldProperties(spec: ImageFieldSpec): INodeProperties[] {
+	const media = mediaOf(spec);
+	const noun = nounOf(spec);
 	const displayOptions = (source?: string): INodeProperties['displayOptions'] => {
 		const show = { ...spec.show, ...(source ? { [`${spec.key}Source`]: [source] } : {}) };
 		return Object.keys(show).length ? { show } : undefined;
@@ -70,13 +103,13 @@ export function imageFieldProperties(spec: ImageFieldSpec): INodeProperties[] {
 					value: 'url',
 					description:
 						spec.url === 'tencent'
-							? 'Tencent Cloud downloads the image from this address'
-							: 'n8n downloads the image from this address and sends it as base64',
+							? `Tencent Cloud downloads the ${noun} from this address`
+							: `n8n downloads the ${noun} from this address and sends it as base64`,
 				},
 				{ name: 'Base64 String', value: 'base64', description: 'Base64 text; a data: URI prefix is accepted' },
 			],
 			default: 'binary',
-			hint: `PNG or JPEG (not GIF), at most ${formatMegabytes(spec.maxBase64Bytes)} after base64 encoding`,
+			hint: `${media.formats}, at most ${formatMegabytes(spec.maxBase64Bytes)} after base64 encoding`,
 		}),
 		withDisplay(
 			{
@@ -85,7 +118,7 @@ export function imageFieldProperties(spec: ImageFieldSpec): INodeProperties[] {
 				type: 'string',
 				default: 'data',
 				required: true,
-				hint: 'Name of the binary property holding the image on the input item',
+				hint: `Name of the binary property holding the ${noun} on the input item`,
 			},
 			'binary',
 		),
@@ -96,7 +129,7 @@ export function imageFieldProperties(spec: ImageFieldSpec): INodeProperties[] {
 				type: 'string',
 				default: '',
 				required: true,
-				placeholder: 'https://example.com/photo.jpg',
+				placeholder: media.placeholder,
 				hint: urlHint(spec),
 			},
 			'url',
@@ -109,7 +142,7 @@ export function imageFieldProperties(spec: ImageFieldSpec): INodeProperties[] {
 				typeOptions: { rows: 2 },
 				default: '',
 				required: true,
-				hint: 'Base64-encoded PNG or JPEG; a data:image/...;base64, prefix is removed',
+				hint: `Base64-encoded ${media.shortFormats}; a ${media.dataUriPrefix} prefix is removed`,
 			},
 			'base64',
 		),
@@ -154,7 +187,7 @@ export async function readImageField(
 	const source = context.getNodeParameter(`${spec.key}Source`, itemIndex, 'binary') as string;
 	const fail = (problem: string) => invalidField(context, itemIndex, spec.label, problem);
 	const checked = (bytes: Buffer, origin: string): ImageValue => {
-		const problem = checkImageBytes(bytes, spec.maxBase64Bytes);
+		const problem = mediaOf(spec).check(bytes, spec.maxBase64Bytes);
 		if (problem) throw fail(`${origin}${problem.problem}`);
 		return { base64: new Base64Bytes(bytes) };
 	};
@@ -192,7 +225,12 @@ export function imageRequestFields(image: ImageValue): { ImageBase64: Base64Byte
 	return image.url !== undefined ? { ImageUrl: image.url } : { ImageBase64: image.base64 };
 }
 
-/** For an action that takes no URL: the image as base64, whatever the source (URLs are downloaded). */
+/** The request fields for a video: `VideoBase64` or `VideoUrl`, never both. */
+export function videoRequestFields(video: ImageValue): { VideoBase64: Base64Bytes } | { VideoUrl: string } {
+	return video.url !== undefined ? { VideoUrl: video.url } : { VideoBase64: video.base64 };
+}
+
+/** For an action that takes no URL: the image (or video) as base64, whatever the source (URLs are downloaded). */
 export async function readImageBase64(
 	context: IExecuteFunctions,
 	itemIndex: number,

@@ -48,15 +48,21 @@ describe('serviceForAction', () => {
 			BankCard2EVerification: 'faceid',
 			BankCard4EVerification: 'faceid',
 			BankCardVerification: 'faceid',
+			CheckBankCardInformation: 'faceid',
 			CheckIdCardInformation: 'faceid',
+			CheckIdNameDate: 'faceid',
 			CheckPhoneAndName: 'faceid',
+			CompareFaceLiveness: 'faceid',
+			DetectAIFakeFaces: 'faceid',
 			GetCardVerificationExternalResult: 'ocr',
 			GetCardVerificationResult: 'faceid',
 			IdCardOCRVerification: 'faceid',
 			IdCardVerification: 'faceid',
 			ImageRecognitionV2: 'faceid',
+			LivenessCompare: 'faceid',
 			MobileNetworkTimeVerification: 'faceid',
 			MobileStatus: 'faceid',
+			PhoneVerification: 'faceid',
 		});
 	});
 
@@ -76,18 +82,24 @@ test('OUTCOME_TABLES holds the table of each action answering with a Result code
 		'BankCard2EVerification',
 		'BankCard4EVerification',
 		'BankCardVerification',
+		'CheckBankCardInformation',
 		'CheckIdCardInformation',
+		'CheckIdNameDate',
 		'CheckPhoneAndName',
+		'CompareFaceLiveness',
+		'DetectAIFakeFaces',
 		'IdCardOCRVerification',
 		'IdCardVerification',
 		'ImageRecognitionV2',
+		'LivenessCompare',
 		'MobileNetworkTimeVerification',
 		'MobileStatus',
+		'PhoneVerification',
 	]);
 });
 
 describe('rate limits', () => {
-	test("Tencent's documented limits: 100/s; 20/s for ImageRecognitionV2, GetCardVerificationExternalResult, the bank-card and the phone checks", () => {
+	test("Tencent's documented limits: 100/s; 20/s for ImageRecognitionV2, GetCardVerificationExternalResult, CompareFaceLiveness, DetectAIFakeFaces (undocumented: the lowest face limit) and the element checks", () => {
 		expect(documentedRateLimit('IdCardVerification')).toBe(100);
 		expect(documentedRateLimit('CheckIdCardInformation')).toBe(100);
 		expect(documentedRateLimit('ImageRecognitionV2')).toBe(20);
@@ -101,6 +113,11 @@ describe('rate limits', () => {
 			MobileStatus: 20,
 			MobileNetworkTimeVerification: 20,
 			CheckPhoneAndName: 20,
+			CheckBankCardInformation: 20,
+			CheckIdNameDate: 20,
+			PhoneVerification: 20,
+			CompareFaceLiveness: 20,
+			DetectAIFakeFaces: 20,
 		});
 	});
 

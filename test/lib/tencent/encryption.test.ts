@@ -80,6 +80,15 @@ describe('encryptFields (AES-256-CBC, RSA PKCS#1 v1.5 key wrap)', () => {
 		expect(() => encryptFields(request, ['Name'], { algorithm: 'SM4-GCM' })).toThrow(SM4_GCM_UNAVAILABLE);
 	});
 
+	it('top-level placement (the older actions): CiphertextBlob, EncryptList and Iv beside the fields, no Encryption object and no Algorithm', () => {
+		const { params, encryption, session } = encryptFields(request, ['Name', 'IdCard'], { publicKeyPem, placement: 'topLevel' });
+		expect(params).not.toHaveProperty('Encryption');
+		expect(params).not.toHaveProperty('Algorithm');
+		expect(params).toMatchObject({ EncryptList: ['Name', 'IdCard'], CiphertextBlob: encryption.CiphertextBlob, Iv: encryption.Iv, Extra: 'kept' });
+		expect(session.decrypt(String(params.Name), Buffer.from(encryption.Iv, 'base64'))).toBe(request.Name);
+		expect(() => encryptFields({ CiphertextBlob: 'x' }, [], { publicKeyPem, placement: 'topLevel' })).toThrow('already has a CiphertextBlob');
+	});
+
 	it('wraps with Tencent\'s published 1024-bit RSA key by default', () => {
 		const key = parseRsaPublicKey(TENCENT_RSA_PUBLIC_KEY_PEM);
 		expect(key.asymmetricKeyDetails?.modulusLength).toBe(1024);

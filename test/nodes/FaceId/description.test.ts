@@ -55,10 +55,10 @@ describe('versions: one Operation list in version 1, Resource then Operation fro
 		expect(resources).toEqual(['identityCard', 'face', 'bankCard', 'phone', 'document']);
 		const listed = resources.map((value) => operationChoices(2, { resource: value }));
 		expect(listed).toEqual([
-			['idCardVerification', 'idCardOcrVerification', 'checkIdCardInformation'],
-			['imageRecognitionV2'],
-			['bankCard4EVerification', 'bankCardVerification', 'bankCard2EVerification'],
-			['mobileStatus', 'mobileNetworkTimeVerification', 'checkPhoneAndName'],
+			['idCardVerification', 'idCardOcrVerification', 'checkIdCardInformation', 'checkIdNameDate'],
+			['imageRecognitionV2', 'livenessCompare', 'compareFaceLiveness', 'detectAiFakeFaces'],
+			['bankCard4EVerification', 'bankCardVerification', 'bankCard2EVerification', 'checkBankCardInformation'],
+			['phoneVerification', 'mobileStatus', 'mobileNetworkTimeVerification', 'checkPhoneAndName'],
 			['applyCardVerification', 'getCardVerificationResult'],
 		]);
 		expect(listed.flat().sort()).toEqual(OPERATIONS.map((operation) => operation.value).sort());
@@ -99,6 +99,14 @@ describe('each operation shows only its own fields', () => {
 		[{ operation: 'bankCard4EVerification' }, ['name', 'idCard', 'bankCard', 'phone']],
 		[{ operation: 'bankCardVerification' }, ['name', 'idCard', 'bankCard']],
 		[{ operation: 'bankCard2EVerification' }, ['name', 'bankCard']],
+		[{ operation: 'checkBankCardInformation' }, ['bankCard']],
+		[{ operation: 'livenessCompare' }, ['livenessType', 'livenessVideoSource', 'livenessVideoBinaryProperty', 'livenessPhotoSource', 'livenessPhotoBinaryProperty', 'bestFrames']],
+		[{ operation: 'livenessCompare', livenessType: 'LIP', livenessVideoSource: 'url' }, ['livenessType', 'validateData', 'livenessVideoSource', 'livenessVideoUrl', 'livenessPhotoSource', 'livenessPhotoBinaryProperty', 'bestFrames']],
+		[{ operation: 'compareFaceLiveness', livenessType: 'ACTION' }, ['livenessType', 'validateData', 'faceLivenessVideoSource', 'faceLivenessVideoBinaryProperty', 'faceLivenessPhotoSource', 'faceLivenessPhotoBinaryProperty']],
+		[{ operation: 'detectAiFakeFaces' }, ['faceInputType', 'suspectPhotoSource', 'suspectPhotoBinaryProperty']],
+		[{ operation: 'detectAiFakeFaces', faceInputType: 'video', suspectVideoSource: 'base64' }, ['faceInputType', 'suspectVideoSource', 'suspectVideoBase64']],
+		[{ operation: 'checkIdNameDate' }, ['name', 'idCard', 'validFrom', 'validUntil']],
+		[{ operation: 'phoneVerification' }, ['name', 'idCard', 'phone', 'detailedResult']],
 		[{ operation: 'mobileStatus' }, ['phone']],
 		[{ operation: 'mobileNetworkTimeVerification' }, ['phone']],
 		[{ operation: 'checkPhoneAndName' }, ['name', 'phone']],
@@ -150,7 +158,7 @@ describe('each operation shows only its own fields', () => {
 			(candidate) => candidate.name === 'similarityThreshold',
 		);
 		expect(option).toMatchObject({ default: 70, typeOptions: { minValue: 0, maxValue: 100 } });
-		expect(option?.displayOptions?.show?.['/operation']).toEqual(['checkIdCardInformation', 'imageRecognitionV2']);
+		expect(option?.displayOptions?.show?.['/operation']).toEqual(['checkIdCardInformation', 'imageRecognitionV2', 'livenessCompare', 'compareFaceLiveness']);
 	});
 });
 
@@ -159,10 +167,16 @@ const SYNCHRONOUS = [
 	'idCardVerification',
 	'idCardOcrVerification',
 	'checkIdCardInformation',
+	'checkIdNameDate',
 	'imageRecognitionV2',
+	'livenessCompare',
+	'compareFaceLiveness',
+	'detectAiFakeFaces',
 	'bankCard4EVerification',
 	'bankCardVerification',
 	'bankCard2EVerification',
+	'checkBankCardInformation',
+	'phoneVerification',
 	'mobileStatus',
 	'mobileNetworkTimeVerification',
 	'checkPhoneAndName',

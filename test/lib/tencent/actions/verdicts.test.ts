@@ -7,6 +7,7 @@
  */
 import { TencentCloudError } from '../../../../lib/tencent/errors';
 import { parseWarnings } from '../../../../lib/tencent/actions/CheckIdCardInformation';
+import { LIVENESS_RESULTS } from '../../../../lib/tencent/actions/liveness';
 import { parseMonthsInUse } from '../../../../lib/tencent/actions/MobileNetworkTimeVerification';
 import {
 	DEFAULT_SIMILARITY_THRESHOLD,
@@ -25,6 +26,8 @@ function codesDown(first: number, last: number): string[] {
 }
 
 /** The FailedOperation.* codes each API page lists (error-code table, plus codes shown in its Result examples). */
+const LIVENESS_ERROR_LIST = ['ActionCloseEye', 'ActionFaceClose', 'ActionFaceFar', 'ActionFaceLeft', 'ActionFaceRight', 'ActionFirstAction', 'ActionLightDark', 'ActionLightStrong', 'ActionNodetectFace', 'ActionOpenMouth', 'CompareFail', 'CompareLowSimilarity', 'CompareSystemError', 'CompressVideoError', 'DownLoadError', 'DownLoadTimeoutError', 'LifePhotoDetectFaces', 'LifePhotoDetectFake', 'LifePhotoDetectNoFaces', 'LifePhotoPoorQuality', 'LifePhotoSizeError', 'LipFaceIncomplete', 'LipMoveSmall', 'LipNetFailed', 'LipSizeError', 'LipVideoInvalid', 'LipVideoQuaility', 'LipVoiceDetect', 'LipVoiceLow', 'LipVoiceRecognize', 'LivessBestFrameError', 'LivessDetectFail', 'LivessDetectFake', 'LivessSystemError', 'LivessUnknownError', 'SilentDetectFail', 'SilentEyeLiveFail', 'SilentFaceDetectFail', 'SilentFaceQualityFail', 'SilentFaceWithMaskFail', 'SilentMouthLiveFail', 'SilentMultiFaceFail', 'SilentPictureLiveFail', 'SilentThreshold', 'SilentTooShort', 'UnKnown'];
+
 const DOCUMENTED_FAILED_OPERATIONS: Record<string, string[]> = {
 	IdCardVerification: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
 	BankCard4EVerification: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
@@ -33,6 +36,16 @@ const DOCUMENTED_FAILED_OPERATIONS: Record<string, string[]> = {
 	MobileStatus: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
 	MobileNetworkTimeVerification: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
 	CheckPhoneAndName: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
+	PhoneVerification: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
+	CheckBankCardInformation: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
+	CheckIdNameDate: ['DecryptSystemError', 'StsUnAuthErrError', 'UnKnown'],
+	// Tencent's liveness comparison error list, the same on both sites.
+	LivenessCompare: LIVENESS_ERROR_LIST,
+	CompareFaceLiveness: LIVENESS_ERROR_LIST,
+	DetectAIFakeFaces: [
+		'CoveredFace', 'DetectEngineSystemError', 'ImageDecodeFailed', 'IncompleteFace', 'PoorImageQuality', 'UnKnown', 'VideoDecodeFailed',
+		'VideoDurationExceeded',
+	],
 	IdCardOCRVerification: [
 		'DecryptSystemError', 'DownLoadError', 'EmptyImageError', 'ImageBlur', 'ImageDecodeFailed', 'ImageNoIdCard',
 		'ImageSizeTooLarge', 'OcrFailed', 'StsUnAuthErrError', 'UnKnown',
@@ -64,14 +77,48 @@ const DOCUMENTED_RESULTS: Record<string, string[]> = {
 	MobileNetworkTimeVerification: ['0', '-1', '-2', '-3', '-4', '-5', '-13'],
 	// A mismatch is "1" here.
 	CheckPhoneAndName: ['0', '1', '-1', '-2', '-3', '-4', '-5', '-6', '-13'],
+	PhoneVerification: ['0', '-4', '-6', '-7', '-8', '-9', '-11', '-12', '-13'],
+	CheckBankCardInformation: ['0', '-1', '-2', '-3', '-4', '-5', '-6'],
+	CheckIdNameDate: ['0', ...codesDown(-1, -8)],
+	LivenessCompare: ['Success'],
+	CompareFaceLiveness: ['Success'],
+	// Its verdict is AttackRiskLevel.
+	DetectAIFakeFaces: ['Low', 'Mid', 'High'],
 };
 
-/** What the phone checks' pages list as billed (收费); every other code is not billed. */
+/** What the pages of the phone checks, the card lookup and the validity check list as billed (收费); every other code is not billed. */
 const PHONE_BILLED: Record<string, string[]> = {
 	MobileStatus: ['0'],
 	MobileNetworkTimeVerification: ['0', '-2', '-3'],
 	CheckPhoneAndName: ['0', '1'],
+	PhoneVerification: ['0', '-4'],
+	CheckBankCardInformation: ['0', '-1', '-5'],
+	CheckIdNameDate: ['0', '-1'],
 };
+
+/**
+ * The "limit reached, retry tomorrow" code of each element check (Tencent's per-identity caps):
+ * Review, not billed, never sent again by the node, worth asking again another day.
+ */
+const DAILY_LIMIT_CODES: Record<string, string> = {
+	IdCardOCRVerification: '-7',
+	BankCard4EVerification: '-19',
+	BankCardVerification: '-18',
+	BankCard2EVerification: '-17',
+	CheckBankCardInformation: '-4',
+	PhoneVerification: '-12',
+	MobileStatus: '-4',
+	MobileNetworkTimeVerification: '-5',
+	CheckPhoneAndName: '-6',
+	CheckIdNameDate: '-8',
+};
+
+test.each(Object.entries(DAILY_LIMIT_CODES))('%s: its daily-limit code %s goes to Review, not billed, to ask again tomorrow', (action, code) => {
+	const found = OUTCOME_TABLES[action].results[code];
+	expect(found).toMatchObject({ status: 'review', billable: false, retryable: true });
+	expect(found.description).toMatch(/tomorrow/);
+	expect(isBillable(action, code)).toBe(false);
+});
 
 /**
  * The bank-card checks' pages list their codes as billed (收费) and not billed (不收费); the other
@@ -121,7 +168,8 @@ describe.each(RESULT_CODE_ACTIONS)('%s', (action) => {
 
 	test('a verdict means the same whether it comes in Result or as Response.Error', () => {
 		for (const code of Object.keys(table.failedOperations)) {
-			const inResult = outcomeOfResult(action, { Result: code, RequestId: 'req-1' });
+			// In the field that holds the action's verdict: Result, or AttackRiskLevel for the AI-attack check.
+			const inResult = outcomeOfResult(action, { [table.verdictField ?? 'Result']: code, RequestId: 'req-1' });
 			const asError = outcomeOfApiError(action, apiError(action, code));
 			expect(asError).toEqual({ ...inResult, description: table.failedOperations[code].description });
 			expect(inResult.status).toBe(table.failedOperations[code].status);
@@ -229,8 +277,8 @@ test('one number, other meanings: "-4" is a bad card number (not billed) in the 
 });
 
 describe('the similarity threshold, for the actions that return Sim', () => {
-	test('only CheckIdCardInformation and ImageRecognitionV2 return Sim', () => {
-		expect(RESULT_CODE_ACTIONS.filter(returnsSimilarity)).toEqual(['CheckIdCardInformation', 'ImageRecognitionV2']);
+	test('only CheckIdCardInformation, ImageRecognitionV2 and the two liveness comparisons return Sim', () => {
+		expect(RESULT_CODE_ACTIONS.filter(returnsSimilarity)).toEqual(['CheckIdCardInformation', 'ImageRecognitionV2', 'LivenessCompare', 'CompareFaceLiveness']);
 		expect(DEFAULT_SIMILARITY_THRESHOLD).toBe(70);
 	});
 
@@ -356,13 +404,34 @@ describe('the shared vocabulary (verdicts.ts)', () => {
 		expect(OUTCOME_TABLES.ImageRecognitionV2.results).toBe(SIMILARITY_RESULTS);
 	});
 
-	test('the tables that carry Sim are exactly the ones built on "Success"', () => {
+	test('the tables that carry Sim are exactly the ones built on "Success": the photo comparisons\' or the liveness comparisons\'', () => {
 		for (const action of RESULT_CODE_ACTIONS) {
-			expect([action, OUTCOME_TABLES[action].similarity]).toEqual([action, OUTCOME_TABLES[action].results === SIMILARITY_RESULTS]);
+			const { results } = OUTCOME_TABLES[action];
+			expect([action, OUTCOME_TABLES[action].similarity]).toEqual([action, results === SIMILARITY_RESULTS || results === LIVENESS_RESULTS]);
 		}
 	});
 
 	test('rule() keeps its four fields', () => {
 		expect(rule('review', false, true, 'try later')).toEqual({ status: 'review', billable: false, retryable: true, description: 'try later' });
+	});
+});
+
+describe('descriptions from another field of the answer', () => {
+	test("CheckBankCardInformation: a found card's description names its kind and bank; the verdict stays Passed", () => {
+		const found = (AccountType: unknown, AccountBank?: string) =>
+			outcomeOfResult('CheckBankCardInformation', { Result: '0', AccountType, AccountBank, RequestId: 'r' });
+		expect(found(1, '招商银行')).toMatchObject({ status: 'passed', billable: true, description: 'The card was found: debit card issued by 招商银行' });
+		expect(found(4).description).toBe('The card was found: semi-credit card');
+		expect(found(9, '招商银行').description).toBe('The card was found: a card of an undocumented kind issued by 招商银行');
+		expect(found(undefined).description).toBe('The card was found');
+		expect(outcomeOfResult('CheckBankCardInformation', { Result: '-5', AccountType: 1, RequestId: 'r' })).toMatchObject({ status: 'failed', billable: true, description: 'Invalid card number' });
+	});
+
+	test('PhoneVerification: a detailed mismatch says which elements differ; an unknown detail keeps the plain one', () => {
+		const mismatch = (ResultDetail: unknown) => outcomeOfResult('PhoneVerification', { Result: '-4', ResultDetail, RequestId: 'r' });
+		expect(mismatch('PhoneNameMismatch')).toMatchObject({ status: 'failed', billable: true, description: 'The number is registered to this ID number but another name' });
+		expect(mismatch('NameIdCardMismatch').description).toBe('The name and the ID number do not belong together');
+		expect(mismatch('SomethingNew').description).toBe('The number, name and ID number do not match');
+		expect(mismatch(undefined).description).toBe('The number, name and ID number do not match');
 	});
 });
