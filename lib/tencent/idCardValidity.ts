@@ -25,7 +25,7 @@ export function normalizeValidityDate(raw: string): string {
 export function validFromProblem(value: string, today: Date = new Date()): string | undefined {
 	if (value === LONG_TERM) return 'must be a date: only Valid Until can be long-term';
 	if (!/^\d{8}$/.test(value) || !isCalendarDate(value)) return 'must be a date such as 20150701 or 2015-07-01';
-	if (value > yyyymmdd(today)) return 'lies in the future';
+	if (value > chinaDate(today)) return 'lies in the future';
 	return undefined;
 }
 
@@ -37,6 +37,9 @@ export function validUntilProblem(value: string, validFrom: string): string | un
 	return undefined;
 }
 
-function yyyymmdd(date: Date): string {
-	return date.toISOString().slice(0, 10).replace(/-/g, '');
+/** The calendar day (YYYYMMDD) of an instant in mainland China (UTC+8), where the cards are issued. */
+export function chinaDate(instant: Date): string {
+	return new Date(instant.getTime() + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
 }
+
+const CHINA_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;

@@ -39,24 +39,8 @@ const CHUNK_BYTES = 3 * 64 * 1024;
  * Buffer holding its UTF-8 bytes, each `Base64Bytes` encoded into it chunk by chunk.
  */
 export function serialiseRequestBody(params: unknown): string | Buffer {
-	const images: Base64Bytes[] = [];
-	// Unique per call, so no text the user sent can be mistaken for a placeholder.
-	const marker = `\u0000base64-bytes-${Math.random().toString(36).slice(2)}-`;
-	const skeleton = withPlaceholders(params, (image) => {
-		images.push(image);
-		return `${marker}${images.length - 1}`;
-	});
-	const json = JSON.stringify(skeleton);
+	const { json, images, pieces, length } = layOut(params);
 	if (images.length === 0) return json;
-
-	// JSON.stringify writes each placeholder as a quoted string with \u0000 escaped: split on that.
-	const escapedMarker = JSON.stringify(marker).slice(1, -1);
-	const pieces = json.split(new RegExp(`"${escapeRegExp(escapedMarker)}(\\d+)"`));
-	// pieces: text, image index, text, image index, …, text
-	let length = 0;
-	for (let i = 0; i < pieces.length; i++) {
-		length += i % 2 === 0 ? Buffer.byteLength(pieces[i], 'utf8') : images[Number(pieces[i])].base64Length + 2;
-	}
 	const body = Buffer.allocUnsafe(length);
 	let offset = 0;
 	for (let i = 0; i < pieces.length; i++) {
@@ -73,6 +57,37 @@ export function serialiseRequestBody(params: unknown): string | Buffer {
 	}
 	if (offset !== length) throw new Error(`request body: wrote ${offset} of ${length} bytes`);
 	return body;
+}
+
+/** Tencent's limit on one POST body (API 3.0, signature v3): 10 MB. */
+export const MAX_REQUEST_BODY_BYTES = 10 * 1024 * 1024;
+
+/** The length in bytes of the body `serialiseRequestBody` writes, without writing it. */
+export function requestBodyLength(params: unknown): number {
+	return layOut(params).length;
+}
+
+/** The JSON with a placeholder per `Base64Bytes`, split around them, and the body's length. */
+function layOut(params: unknown): { json: string; images: Base64Bytes[]; pieces: string[]; length: number } {
+	const images: Base64Bytes[] = [];
+	// Unique per call, so no text the user sent can be mistaken for a placeholder.
+	const marker = `\u0000base64-bytes-${Math.random().toString(36).slice(2)}-`;
+	const skeleton = withPlaceholders(params, (image) => {
+		images.push(image);
+		return `${marker}${images.length - 1}`;
+	});
+	const json = JSON.stringify(skeleton);
+	if (images.length === 0) return { json, images, pieces: [json], length: Buffer.byteLength(json, 'utf8') };
+
+	// JSON.stringify writes each placeholder as a quoted string with \u0000 escaped: split on that.
+	const escapedMarker = JSON.stringify(marker).slice(1, -1);
+	const pieces = json.split(new RegExp(`"${escapeRegExp(escapedMarker)}(\\d+)"`));
+	// pieces: text, image index, text, image index, …, text
+	let length = 0;
+	for (let i = 0; i < pieces.length; i++) {
+		length += i % 2 === 0 ? Buffer.byteLength(pieces[i], 'utf8') : images[Number(pieces[i])].base64Length + 2;
+	}
+	return { json, images, pieces, length };
 }
 
 /**

@@ -4,27 +4,14 @@
  * says); the video within 4 seconds.
  */
 import { LivenessCompare } from '../../lib/tencent/actions/LivenessCompare';
-import { LIVENESS_PHOTO_LIMIT, LIVENESS_VIDEO_LIMIT } from '../../lib/tencent/actions/liveness';
+import { LIVENESS_PHOTO_LIMIT, LIVENESS_VIDEO_LIMIT, VALIDATE_DATA_RULES } from '../../lib/tencent/actions/liveness';
 import { defineSandboxAction } from '../action';
 import { SandboxApiError } from '../errors';
 import { optionalString } from '../params';
 import { imageFromBase64, imageFromUrl, isGiven, type ImageErrorCodes, type MediaKind } from './imageInput';
-import { checkValidateData, livenessAnswer } from './livenessVerdicts';
+import { checkValidateData, livenessAnswer, PHOTO_CODES, VIDEO_CODES } from './livenessVerdicts';
 import { BILLED_CODES } from './photoVerdicts';
 import { readImageScenario } from './testImages';
-
-const PHOTO_CODES: ImageErrorCodes = {
-	empty: 'FailedOperation.LifePhotoSizeError',
-	undecodable: 'InvalidParameterValue',
-	tooLarge: 'FailedOperation.LifePhotoSizeError',
-	download: 'FailedOperation.DownLoadError',
-};
-const VIDEO_CODES: ImageErrorCodes = {
-	empty: 'FailedOperation.LipSizeError',
-	undecodable: 'FailedOperation.LipVideoInvalid',
-	tooLarge: 'FailedOperation.LipSizeError',
-	download: 'FailedOperation.LipNetFailed',
-};
 
 /** "视频下载耗时不超过4S". */
 const VIDEO_DOWNLOAD_MS = 4000;
@@ -42,7 +29,7 @@ export const LivenessCompareAction = defineSandboxAction(LivenessCompare, {
 		if (mode !== 'LIP' && mode !== 'ACTION' && mode !== 'SILENT') {
 			throw new SandboxApiError('InvalidParameterValue', 'The value of parameter `LivenessType` is invalid: LIP, ACTION or SILENT.');
 		}
-		checkValidateData(mode, params.ValidateData, /^\d(,\d)*$/);
+		checkValidateData(mode, params.ValidateData, VALIDATE_DATA_RULES.china);
 		const optional = optionalString(params, 'Optional');
 		const bestFrames = optional ? Number((JSON.parse(optional) as { BestFrameNum?: unknown }).BestFrameNum ?? 1) : 1;
 		const video = await load(params, 'Video', LIVENESS_VIDEO_LIMIT, VIDEO_CODES);

@@ -3,7 +3,9 @@
  * the video (its liveness problem, or no one in it), then whether the photo shows the same person
  * (the face comparison of the photo actions). Shared by both liveness comparisons (China, International).
  */
+import type { ValidateDataRules } from '../../lib/tencent/actions/liveness';
 import { SandboxApiError } from '../errors';
+import type { ImageErrorCodes } from './imageInput';
 import { compareFace, describe, errorAnswer } from './photoVerdicts';
 import { SANDBOX_PORTRAIT, type ImageScenario } from './testImages';
 
@@ -39,10 +41,25 @@ export function livenessAnswer(video: ImageScenario, photo: ImageScenario, bestF
 	return answer(face.code, face.sim);
 }
 
-/** `ValidateData` as the mode needs it: given for LIP and ACTION (in `actions`' format), absent for SILENT. */
-export function checkValidateData(mode: string, value: unknown, actions: RegExp): void {
-	if (mode === 'SILENT') return;
-	const text = typeof value === 'string' ? value : '';
-	const valid = mode === 'LIP' ? /^\d+$/.test(text) : actions.test(text);
-	if (!valid) throw new SandboxApiError('InvalidParameterValue', `The value of parameter \`ValidateData\` is invalid for LivenessType ${mode}.`);
+/** `ValidateData` as the action's rules for the mode want it (lib/tencent/actions/liveness.ts); SILENT takes none. */
+export function checkValidateData(mode: string, value: unknown, rules: ValidateDataRules): void {
+	const rule = rules[mode as keyof ValidateDataRules];
+	if (!rule) return;
+	if (typeof value !== 'string' || rule(value) !== undefined) {
+		throw new SandboxApiError('InvalidParameterValue', `The value of parameter \`ValidateData\` is invalid for LivenessType ${mode}.`);
+	}
 }
+
+/** The codes a liveness comparison answers a bad photo or video with. */
+export const PHOTO_CODES: ImageErrorCodes = {
+	empty: 'FailedOperation.LifePhotoSizeError',
+	undecodable: 'InvalidParameterValue',
+	tooLarge: 'FailedOperation.LifePhotoSizeError',
+	download: 'FailedOperation.DownLoadError',
+};
+export const VIDEO_CODES: ImageErrorCodes = {
+	empty: 'FailedOperation.LipSizeError',
+	undecodable: 'FailedOperation.LipVideoInvalid',
+	tooLarge: 'FailedOperation.LipSizeError',
+	download: 'FailedOperation.LipNetFailed',
+};

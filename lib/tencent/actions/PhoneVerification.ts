@@ -6,7 +6,9 @@ import { rule, type OutcomeRule } from './verdicts';
 /**
  * PhoneVerification (2018-03-01): whether a mobile number is registered to a name and ID number
  * (three elements). It predates the `Encryption` object: the key and the encrypted fields' list go at
- * the top of the request.
+ * the top of the request. The key is wrapped as for the other actions: Tencent's sensitive-data
+ * encryption guide lists this action with them; the field's "kms" wording dates from the older
+ * scheme built on Tencent's key management service.
  */
 export interface PhoneVerificationRequest {
 	IdCard: string;

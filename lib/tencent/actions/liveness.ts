@@ -30,13 +30,34 @@ export function actionSequenceProblem(value: string): string | undefined {
 	return undefined;
 }
 
+/** Per mode that takes ValidateData: why a value is not one, or undefined. */
+export type ValidateDataRules = Partial<Record<LivenessType, (value: string) => string | undefined>>;
+
+/** Why `value` is not digits, the customer's code as read aloud (LIP), or undefined. */
+const digitsProblem = (value: string): string | undefined =>
+	/^\d+$/.test(value) ? undefined : 'must hold only the digits the customer read, such as 5721';
+
+/**
+ * What ValidateData must look like, per action and mode (SILENT takes none). The China site's
+ * codes come from GetLiveCode and GetActionSequence, whose format is digits, and digits separated by
+ * commas; the international comparison takes one or two of the actions 1-4. Node and sandbox both
+ * check with these.
+ */
+export const VALIDATE_DATA_RULES: Readonly<Record<'china' | 'international', ValidateDataRules>> = {
+	china: {
+		LIP: digitsProblem,
+		ACTION: (value: string) => (/^\d+(,\d+)*$/.test(value) ? undefined : 'must be the order of the actions as GetActionSequence gave it, digits separated by commas, such as 2,1'),
+	},
+	international: { ACTION: actionSequenceProblem },
+};
+
 /** "Success" of a liveness comparison; the similarity threshold may still turn it into a failure. */
 export const LIVENESS_RESULTS: DecisionTable = {
 	Success: rule('passed', true, false, 'A live person, matching the photo'),
 };
 
 /** The codes of Tencent's liveness comparison error list. */
-export const LIVENESS_FAILED_OPERATIONS = failedOperations(
+export const LIVENESS_FAILED_OPERATIONS: DecisionTable = failedOperations(
 	'ActionCloseEye',
 	'ActionFaceClose',
 	'ActionFaceFar',

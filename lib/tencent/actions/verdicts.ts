@@ -125,7 +125,7 @@ export const SIMILARITY_RESULTS: DecisionTable = {
  */
 const FAILED_OPERATIONS: DecisionTable = {
 	// Verdicts against the identity: billed (conservative, see above).
-	CompareLowSimilarity: rule('failed', true, false, 'The face does not match the authoritative ID photo (low similarity)'),
+	CompareLowSimilarity: rule('failed', true, false, 'The face does not match the photo it was compared with (low similarity)'),
 	IdNameMisMatch: rule('failed', true, false, 'Name and ID number do not match'),
 	LifePhotoDetectFake: rule('failed', true, false, 'The photo failed the real-person check (suspected spoof)'),
 	// Verdicts a human should read: billed (conservative).

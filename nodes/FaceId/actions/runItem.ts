@@ -12,6 +12,7 @@ import { invalidField, tencentErrorOf, toNodeApiError } from '../../shared/error
 import { readNodeOptions, type FaceIdNodeOptions } from '../../shared/options';
 import { decryptAnswerOf, encryptForSending, protectOutput, type PrivacySettings } from '../../shared/privacy';
 import { moveFieldsToBinary } from '../../shared/responseFields';
+import { checkRequestSize } from '../helpers/imageFields';
 import { requestFingerprint, ReusedAnswers } from '../../../lib/tencent/reusedAnswers';
 import { isFlowOperation, type FaceIdOperation, type SingleCallOperation } from './types';
 
@@ -56,6 +57,7 @@ async function singleCall(
 	const options = readNodeOptions(context, itemIndex);
 	// 1. Read and check the fields: bad input fails here, before anything is sent.
 	const request = await operation.buildRequest.call(context, itemIndex);
+	checkRequestSize(context, itemIndex, request as object);
 	const threshold = similarityThreshold(context, action.name, options, itemIndex);
 	// Bought already by an earlier try of this node in this execution (Retry On Fail): not again.
 	const scope = `${context.getExecutionId()}\n${context.getNode().id ?? context.getNode().name}`;

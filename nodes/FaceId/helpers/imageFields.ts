@@ -6,7 +6,7 @@ import {
 	decodeBase64Image,
 	formatMegabytes,
 } from '../../../lib/tencent/images';
-import { Base64Bytes } from '../../../lib/tencent/requestBody';
+import { Base64Bytes, MAX_REQUEST_BODY_BYTES, requestBodyLength } from '../../../lib/tencent/requestBody';
 import { checkVideoBytes } from '../../../lib/tencent/videos';
 import { invalidField } from '../../shared/errors';
 
@@ -223,6 +223,26 @@ export async function readImageField(
 /** The request fields for an image: `ImageBase64` or `ImageUrl`, never both. */
 export function imageRequestFields(image: ImageValue): { ImageBase64: Base64Bytes } | { ImageUrl: string } {
 	return image.url !== undefined ? { ImageUrl: image.url } : { ImageBase64: image.base64 };
+}
+
+/**
+ * Each file is within its own limit, but a video and a photo together can make a request over
+ * Tencent's 10 MB per request, which would be uploaded only to be refused: refused here instead,
+ * naming the files.
+ */
+export function checkRequestSize(context: IExecuteFunctions, itemIndex: number, request: object): void {
+	const length = requestBodyLength(request);
+	if (length <= MAX_REQUEST_BODY_BYTES) return;
+	const files = Object.entries(request)
+		.filter((entry): entry is [string, Base64Bytes] => entry[1] instanceof Base64Bytes)
+		.map(([field, file]) => `${field} ${formatMegabytes(file.base64Length)}`);
+	throw invalidField(
+		context,
+		itemIndex,
+		`The files (${files.join(', ')})`,
+		`make a ${formatMegabytes(length)} request, over Tencent's limit of ${formatMegabytes(MAX_REQUEST_BODY_BYTES)} for one request`,
+		'Nothing was sent to Tencent Cloud, so this item cost nothing. Send a shorter video or a smaller photo.',
+	);
 }
 
 /** The request fields for a video: `VideoBase64` or `VideoUrl`, never both. */

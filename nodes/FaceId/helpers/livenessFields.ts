@@ -5,7 +5,7 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { actionSequenceProblem, type LivenessType } from '../../../lib/tencent/actions/liveness';
+import type { LivenessType, ValidateDataRules } from '../../../lib/tencent/actions/liveness';
 import { invalidField } from '../../shared/errors';
 import type { BinaryField } from '../../shared/responseFields';
 
@@ -49,16 +49,14 @@ export function readLivenessType(context: IExecuteFunctions, itemIndex: number, 
 	return value as LivenessType;
 }
 
-/**
- * Validate Data for the mode: digits for LIP, one or two actions 1-4 for ACTION ("4,2"), nothing
- * for SILENT. Undefined when the mode needs none.
- */
-export function readValidateData(context: IExecuteFunctions, itemIndex: number, mode: LivenessType): string | undefined {
-	if (mode === 'SILENT') return undefined;
+/** Validate Data for the mode, checked by the action's rules (lib/tencent/actions/liveness.ts); undefined for a mode that takes none. */
+export function readValidateData(context: IExecuteFunctions, itemIndex: number, mode: LivenessType, rules: ValidateDataRules): string | undefined {
+	const rule = rules[mode];
+	if (!rule) return undefined;
 	const raw = context.getNodeParameter('validateData', itemIndex, '');
 	const value = (typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '').replace(/\s+/g, '');
 	if (!value) throw invalidField(context, itemIndex, 'Validate Data', `is empty: the ${mode === 'LIP' ? 'digits the customer read' : 'actions the customer performed'} must be given`);
-	const problem = mode === 'LIP' ? (/^\d+$/.test(value) ? undefined : 'must hold only the digits the customer read, such as 5721') : actionSequenceProblem(value);
+	const problem = rule(value);
 	if (problem) throw invalidField(context, itemIndex, 'Validate Data', problem);
 	return value;
 }

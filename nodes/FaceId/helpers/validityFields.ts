@@ -4,7 +4,7 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { normalizeValidityDate, validFromProblem, validUntilProblem } from '../../../lib/tencent/idCardValidity';
+import { chinaDate, normalizeValidityDate, validFromProblem, validUntilProblem } from '../../../lib/tencent/idCardValidity';
 import { invalidField } from '../../shared/errors';
 import { readNodeOptions } from '../../shared/options';
 
@@ -47,9 +47,9 @@ export function readValidityPeriod(context: IExecuteFunctions, itemIndex: number
 
 function readDate(context: IExecuteFunctions, itemIndex: number, property: INodeProperties): string {
 	const raw = context.getNodeParameter(property.name, itemIndex, '');
-	// An expression may hand over a Luxon DateTime, which prints as ISO in its own zone (a Date in UTC
-	// could move the day, so it is not converted).
-	const text = typeof raw === 'object' && raw !== null && !(raw instanceof Date) ? String(raw) : raw;
+	// An expression may hand over a Luxon DateTime, which prints as ISO in its own zone, or a Date, an
+	// instant: its day in China, where the card was issued.
+	const text = raw instanceof Date ? chinaDate(raw) : typeof raw === 'object' && raw !== null ? String(raw) : raw;
 	if (typeof text !== 'string' && typeof text !== 'number') {
 		throw invalidField(context, itemIndex, property.displayName, `must be a date, not ${typeof raw}`);
 	}

@@ -1,4 +1,4 @@
-import { LONG_TERM, normalizeValidityDate, validFromProblem, validUntilProblem } from '../../../lib/tencent/idCardValidity';
+import { chinaDate, LONG_TERM, normalizeValidityDate, validFromProblem, validUntilProblem } from '../../../lib/tencent/idCardValidity';
 
 describe('normalizeValidityDate: YYYYMMDD from the ways a card date is written', () => {
 	test.each([
@@ -28,6 +28,13 @@ describe('the rules the node checks before sending and the sandbox answers "-4" 
 		expect(validFromProblem('20150229', today)).toMatch(/must be a date/);
 		expect(validFromProblem('2015070', today)).toMatch(/must be a date/);
 		expect(validFromProblem(LONG_TERM, today)).toBe('must be a date: only Valid Until can be long-term');
+	});
+
+	test("'today' is China's day: at 07:00 Beijing time (23:00 UTC the day before) a card issued that day is not in the future", () => {
+		const morningInBeijing = new Date('2026-11-30T23:00:00Z');
+		expect(chinaDate(morningInBeijing)).toBe('20261201');
+		expect(validFromProblem('20261201', morningInBeijing)).toBeUndefined();
+		expect(validFromProblem('20261202', morningInBeijing)).toBe('lies in the future');
 	});
 
 	test('Valid Until: a real date after Valid From, or long-term', () => {

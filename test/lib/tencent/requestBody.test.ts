@@ -5,7 +5,7 @@
 import { inspect } from 'util';
 
 import { encryptFields } from '../../../lib/tencent/encryption';
-import { Base64Bytes, cloneRequestParams, serialiseRequestBody } from '../../../lib/tencent/requestBody';
+import { Base64Bytes, cloneRequestParams, MAX_REQUEST_BODY_BYTES, requestBodyLength, serialiseRequestBody } from '../../../lib/tencent/requestBody';
 
 /** Deterministic bytes, every value 0–255, of any length. */
 function bytesOf(length: number, seed = 7): Buffer {
@@ -84,4 +84,11 @@ describe('Base64Bytes', () => {
 		expect(sent.ImageBase64).toBe(bytes.toString('base64'));
 		expect(sent.Encryption).toMatchObject({ EncryptList: ['Name', 'IdCard'], Algorithm: 'AES-256-CBC' });
 	});
+});
+
+test('requestBodyLength is the byte length of the body serialiseRequestBody writes, with and without files', () => {
+	const withFiles = { Name: '张三', VideoBase64: new Base64Bytes(Buffer.alloc(1000, 7)), Nested: [{ ImageBase64: new Base64Bytes(Buffer.from('ab')) }] };
+	const plain = { Name: '张三', Mobile: '13800138000' };
+	for (const params of [withFiles, plain]) expect(requestBodyLength(params)).toBe(Buffer.byteLength(serialiseRequestBody(params)));
+	expect(MAX_REQUEST_BODY_BYTES).toBe(10 * 1024 * 1024);
 });

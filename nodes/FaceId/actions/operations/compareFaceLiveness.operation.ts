@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { CompareFaceLiveness, type CompareFaceLivenessRequest, type CompareFaceLivenessResponse } from '../../../../lib/tencent/actions/CompareFaceLiveness';
-import { LIVENESS_PHOTO_LIMIT, LIVENESS_VIDEO_LIMIT, type LivenessType } from '../../../../lib/tencent/actions/liveness';
+import { LIVENESS_PHOTO_LIMIT, LIVENESS_VIDEO_LIMIT, VALIDATE_DATA_RULES, type LivenessType } from '../../../../lib/tencent/actions/liveness';
 import { imageFieldProperties, readImageBase64, type ImageFieldSpec } from '../../helpers/imageFields';
 import { BEST_FRAME, livenessTypeProperty, readLivenessType, readValidateData, validateDataProperty } from '../../helpers/livenessFields';
 import { pickFields } from '../../../shared/responseFields';
@@ -33,7 +33,7 @@ export const compareFaceLiveness: SingleCallOperation<CompareFaceLivenessRequest
 			VideoBase64: await readImageBase64(this, itemIndex, VIDEO),
 			LivenessType: mode,
 		};
-		const validateData = readValidateData(this, itemIndex, mode);
+		const validateData = readValidateData(this, itemIndex, mode, VALIDATE_DATA_RULES.international);
 		if (validateData !== undefined) request.ValidateData = validateData;
 		return request;
 	},

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { LivenessCompare, type LivenessCompareRequest, type LivenessCompareResponse } from '../../../../lib/tencent/actions/LivenessCompare';
-import { LIVENESS_PHOTO_LIMIT, LIVENESS_VIDEO_LIMIT, type LivenessType } from '../../../../lib/tencent/actions/liveness';
+import { LIVENESS_PHOTO_LIMIT, LIVENESS_VIDEO_LIMIT, VALIDATE_DATA_RULES, type LivenessType } from '../../../../lib/tencent/actions/liveness';
 import { imageFieldProperties, imageRequestFields, readImageField, videoRequestFields, type ImageFieldSpec } from '../../helpers/imageFields';
 import { BEST_FRAME, livenessTypeProperty, readLivenessType, readValidateData, validateDataProperty } from '../../helpers/livenessFields';
 import { invalidField } from '../../../shared/errors';
@@ -41,7 +41,7 @@ export const livenessCompare: SingleCallOperation<LivenessCompareRequest, Livene
 			...videoRequestFields(await readImageField(this, itemIndex, VIDEO)),
 			...imageRequestFields(await readImageField(this, itemIndex, PHOTO)),
 		};
-		const validateData = readValidateData(this, itemIndex, mode);
+		const validateData = readValidateData(this, itemIndex, mode, VALIDATE_DATA_RULES.china);
 		if (validateData !== undefined) request.ValidateData = validateData;
 		const bestFrames = this.getNodeParameter('bestFrames', itemIndex, 1);
 		if (typeof bestFrames !== 'number' || !Number.isInteger(bestFrames) || bestFrames < 1 || bestFrames > 10) {

@@ -22,6 +22,8 @@ describe('the request', () => {
 		});
 		expect(await build({ validFrom: '2015-07-01T00:00:00.000+08:00', validUntil: '20350701' })).toMatchObject({ ValidityBegin: '20150701' });
 		expect(await build({ validFrom: '2015年7月1日', validUntil: '2035/7/1' })).toMatchObject({ ValidityBegin: '20150701', ValidityEnd: '20350701' });
+		// A Date is an instant: its day in China, where the card was issued (midnight in Beijing is 16:00 UTC the day before).
+		expect(await build({ validFrom: new Date('2015-06-30T16:00:00Z'), validUntil: '20350701' })).toMatchObject({ ValidityBegin: '20150701' });
 	});
 
 	test('a card valid for life: "long-term", 长期 or 00000000 all send 00000000', async () => {

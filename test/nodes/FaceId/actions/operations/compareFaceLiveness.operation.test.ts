@@ -11,7 +11,7 @@ import { testMp4 } from '../../../../../sandbox/actions/testVideos';
 import { startSandbox, type Sandbox } from '../../../../../sandbox/server';
 import { runFaceId } from '../../../../support/faceIdItems';
 import { executeContext, failure } from './support/executeContext';
-import { faceRun, videoAndPhoto } from './support/faceRun';
+import { faceRun, videoAndPhoto } from './support/routedRun';
 
 const ZHANG_SAN = '110105198506150022';
 const WANG_WU = '51010720000229007X';

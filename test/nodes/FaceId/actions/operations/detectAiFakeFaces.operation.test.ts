@@ -11,7 +11,7 @@ import { testMp4 } from '../../../../../sandbox/actions/testVideos';
 import { startSandbox, type Sandbox } from '../../../../../sandbox/server';
 import type { TestItem } from '../../../../support/faceIdItems';
 import { executeContext, failure } from './support/executeContext';
-import { faceRun } from './support/faceRun';
+import { faceRun } from './support/routedRun';
 
 const PHOTO = { faceInputType: 'photo', suspectPhotoSource: 'binary', suspectPhotoBinaryProperty: 'face' };
 const VIDEO = { faceInputType: 'video', suspectVideoSource: 'binary', suspectVideoBinaryProperty: 'face' };

@@ -10,9 +10,9 @@ import { livenessCompare } from '../../../../../nodes/FaceId/actions/operations/
 import { testJpeg, testPng, type ImageScenario } from '../../../../../sandbox/actions/testImages';
 import { testAvi, testFlv, testMp4 } from '../../../../../sandbox/actions/testVideos';
 import { startSandbox, type Sandbox } from '../../../../../sandbox/server';
-import { runFaceId } from '../../../../support/faceIdItems';
+import { runFaceId, type TestItem } from '../../../../support/faceIdItems';
 import { executeContext, failure } from './support/executeContext';
-import { faceRun, videoAndPhoto } from './support/faceRun';
+import { faceRun, videoAndPhoto } from './support/routedRun';
 
 const ZHANG_SAN = '110105198506150022';
 const WANG_WU = '51010720000229007X';
@@ -84,6 +84,20 @@ describe('through the engine, against the sandbox (China site)', () => {
 		expect(run.outcomes[2].description).toBe('Similarity 55 is below the threshold 70 (Tencent answered Success)');
 		expect(run.items[0].binary?.bestFrame).toMatchObject({ mimeType: 'image/jpeg', fileName: 'best-frame.jpg' });
 		expect(run.items[0].json).not.toHaveProperty('BestFrameBase64');
+	});
+
+	test('a video and a photo within their own limits but over 10 MB together fail the item before sending, naming the files', async () => {
+		sandbox.clearRequests();
+		const big: TestItem = {
+			json: {},
+			files: {
+				video: { bytes: testMp4({ person: ZHANG_SAN }, { minBytes: 5.8 * 1024 * 1024 }), mimeType: 'video/mp4' },
+				photo: { bytes: testJpeg({ person: ZHANG_SAN }, { minBytes: 2.2 * 1024 * 1024 }), mimeType: 'image/jpeg' },
+			},
+		};
+		const result = await runFaceId(sandbox.url, { operation: 'livenessCompare', livenessType: 'SILENT', ...FILES }, [big], { credential: { site: 'china' } });
+		expect(result.error?.message).toBe("The files (VideoBase64 7.7 MB, ImageBase64 2.9 MB) make a 10.7 MB request, over Tencent's limit of 10.0 MB for one request [item 0]");
+		expect(sandbox.requests).toHaveLength(0);
 	});
 
 	test('on the International site the node fails before sending, naming both sites', async () => {
