@@ -159,3 +159,22 @@ describe('callEncrypted: what the action model declares, both ways', () => {
 		).rejects.toThrow(/^Tencent answered \(RequestId [\w-]+\) but the answer could not be decrypted: Could not decrypt Response\.IdNum.*may have been billed/);
 	});
 });
+
+describe('PhoneVerification: the older top-level encryption fields', () => {
+	const holder = { IdCard: '110105198506150022', Name: '张三', Phone: '13800138000' };
+	const PhoneCheck = defineAction<Record<string, unknown>, BaseResponse>({ ...CheckIdCard, name: 'PhoneVerification' });
+
+	it('CiphertextBlob, EncryptList and Iv at the top decrypt before the handler: the holder gets "0"', async () => {
+		const { params } = encryptFields(holder, ['IdCard', 'Name', 'Phone'], { publicKeyPem, placement: 'topLevel' });
+		expect(params).not.toHaveProperty('Encryption');
+		const response = await client.call(PhoneCheck, params as Record<string, unknown>);
+		expect(response.Result).toBe('0');
+		expect(sandbox.requests[0].encryptedFields).toEqual(['IdCard', 'Name', 'Phone']);
+	});
+
+	it('an Encryption object is refused: this action does not take one', async () => {
+		const { params } = encryptFields(holder, ['IdCard', 'Name', 'Phone'], { publicKeyPem });
+		const error = await apiErrorOf(client.call(PhoneCheck, params as Record<string, unknown>));
+		expect(error.code).toBe('UnknownParameter');
+	});
+});
