@@ -1,9 +1,12 @@
 /**
  * n8n's own "Retry On Fail" runs the whole node again when one item fails: the items Tencent
- * already answered (and billed) in the first run are not bought again in the next, and say so.
+ * already answered (and billed) in the first run are not bought again in the next, and say so; the
+ * same for the documents Apply Card Verification bought.
  */
 import { summariseBilling } from '../../sandbox/billing';
+import { ApplyCardVerificationAction } from '../../sandbox/actions/ApplyCardVerification';
 import { IdCardVerificationAction } from '../../sandbox/actions/IdCardVerification';
+import { readImageScenario, testJpeg } from '../../sandbox/actions/testImages';
 import { defineSandboxAction, SandboxApiError, startSandbox } from '../../sandbox/server';
 import { workloadIdentities } from '../../sandbox/workload';
 import { packageTypes, runWorkflow } from '../harness';
@@ -84,5 +87,57 @@ describe('Retry On Fail', () => {
 		const { result, outcomes } = await runWithRetryOnFail(false);
 		expect(result.error?.message).toMatch(/^InvalidParameter: /);
 		expect(outcomes.some((outcome) => outcome?.reused)).toBe(false);
+	});
+});
+
+describe('Retry On Fail with Apply Card Verification', () => {
+	/** ApplyCardVerification, except that the document of `name` is refused the first time (not billed). */
+	function applyFailsOnceFor(name: string) {
+		let failed = false;
+		return defineSandboxAction({
+			...ApplyCardVerificationAction,
+			handler: async (params, ctx) => {
+				const scenario = readImageScenario(Buffer.from(String(params.ImageBase64Front ?? ''), 'base64'));
+				if (scenario?.name === name && !failed) {
+					failed = true;
+					throw new SandboxApiError('InvalidParameter', 'A passing problem with this one request.');
+				}
+				return await ApplyCardVerificationAction.handler(params, ctx);
+			},
+		});
+	}
+
+	test('the second run reuses the documents the first one bought: their tokens, not a second purchase', async () => {
+		const names = ['张三', '李四', '王五'];
+		const sandbox = await startSandbox({ actions: [applyFailsOnceFor('王五')] });
+		try {
+			const parameters = {
+				operation: 'applyCardVerification',
+				apiGeneration: 'faceid',
+				cardRegion: 'ap-singapore',
+				nationality: 'SGP',
+				cardType: 'PASSPORT',
+				documentFrontSource: 'binary',
+				waitForResult: false,
+				registry: 'none',
+				simplify: false,
+				options: { concurrency: 1 },
+			};
+			const workflow = faceIdWorkflow(parameters);
+			Object.assign(workflow.nodes.find((node) => node.name === FACEID_NODE)!, { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 });
+			const items = names.map((name) => ({ json: { name }, binary: { data: { data: testJpeg({ name, result: 'PASSED' }).toString('base64'), mimeType: 'image/jpeg' } } }));
+			const result = await runWorkflow(workflow, { credentials: { tencentCloudApi: sandboxCredential(sandbox) }, ...packageTypes(), pinData: { Start: items } });
+			expect(result.error).toBeUndefined();
+			const byItem = result.outputs(FACEID_NODE).flat().sort((a, b) => (a.pairedItem as { item: number }).item - (b.pairedItem as { item: number }).item);
+			expect(byItem.map((item) => (item.json.outcome as { reused?: boolean }).reused ?? false)).toEqual([true, true, false]);
+			// Three documents bought once each; the refused request cost nothing.
+			const applies = sandbox.requests.filter((request) => request.action === 'ApplyCardVerification');
+			expect(applies.map((request) => request.billable)).toEqual([true, true, false, true]);
+			expect(summariseBilling(sandbox.requests).repeatedBillable).toBe(0);
+			const tokens = byItem.map((item) => (item.json.verification as { token: string }).token);
+			expect(new Set(tokens).size).toBe(3);
+		} finally {
+			await sandbox.close();
+		}
 	});
 });

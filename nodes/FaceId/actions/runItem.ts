@@ -14,7 +14,7 @@ import { decryptAnswerOf, encryptForSending, protectOutput, type PrivacySettings
 import { moveFieldsToBinary } from '../../shared/responseFields';
 import { checkRequestSize } from '../helpers/imageFields';
 import { requestFingerprint, ReusedAnswers } from '../../../lib/tencent/reusedAnswers';
-import { isFlowOperation, type FaceIdOperation, type SingleCallOperation } from './types';
+import { isFlowOperation, type EarlierTries, type FaceIdOperation, type SingleCallOperation } from './types';
 
 /** Tencent's answer as the item shows it: the response, or the `Error` that was a verdict. */
 interface ClassifiedAnswer {
@@ -45,6 +45,27 @@ function similarityThreshold(context: IExecuteFunctions, action: string, options
 	return value;
 }
 
+/** The key of this execution's node in the reuse stores: another try of the node finds what this one bought. */
+function scopeOf(context: IExecuteFunctions): string {
+	return `${context.getExecutionId()}\n${context.getNode().id ?? context.getNode().name}`;
+}
+
+/** A flow's purchases, kept across tries of the node like the single calls' answers. */
+function earlierTries(context: IExecuteFunctions, tryId: string): EarlierTries {
+	const scope = scopeOf(context);
+	return {
+		reusedFor(action, request) {
+			const bought = BOUGHT.get(scope, requestFingerprint(action, request));
+			if (!bought || bought.tryId === tryId) return undefined;
+			return { fields: structuredClone(bought.answer.fields), outcome: { ...bought.answer.outcome, reused: true } };
+		},
+		keep(action, request, performed) {
+			if (!performed.outcome.billable) return;
+			BOUGHT.set(scope, requestFingerprint(action, request), { tryId, answer: structuredClone({ ...performed, fromError: false }) });
+		},
+	};
+}
+
 async function singleCall(
 	context: IExecuteFunctions,
 	client: TencentCloudClient,
@@ -60,7 +81,7 @@ async function singleCall(
 	checkRequestSize(context, itemIndex, request as object);
 	const threshold = similarityThreshold(context, action.name, options, itemIndex);
 	// Bought already by an earlier try of this node in this execution (Retry On Fail): not again.
-	const scope = `${context.getExecutionId()}\n${context.getNode().id ?? context.getNode().name}`;
+	const scope = scopeOf(context);
 	const fingerprint = requestFingerprint(action.name, request);
 	const bought = BOUGHT.get(scope, fingerprint);
 	if (bought && bought.tryId !== tryId) return { ...structuredClone(bought.answer), outcome: { ...bought.answer.outcome, reused: true } };
@@ -137,7 +158,7 @@ export async function runItem(
 	tryId: string,
 ): Promise<INodeExecutionData> {
 	const answer: ClassifiedAnswer = isFlowOperation(operation)
-		? { ...(await operation.perform.call(context, client, itemIndex)), fromError: false }
+		? { ...(await operation.perform.call(context, client, itemIndex, earlierTries(context, tryId))), fromError: false }
 		: await singleCall(context, client, operation, itemIndex, privacy, tryId);
 
 	// 6. Shape the output: files to binary, "Simplify", masking.

@@ -42,11 +42,25 @@ export interface PerformedCheck {
 	outcome: Outcome;
 }
 
+/**
+ * What a flow may take from an earlier try of the node in this execution (n8n's Retry On Fail
+ * runs the whole node again): a check it bought then is not bought again.
+ */
+export interface EarlierTries {
+	/** What an earlier try got for this billable request (marked `reused`), or undefined. */
+	reusedFor(action: string, request: unknown): PerformedCheck | undefined;
+	/** Keeps a billed check for a later try. */
+	keep(action: string, request: unknown, performed: PerformedCheck): void;
+}
+
+/** Outside a node run (a flow called on its own): nothing earlier, nothing to keep. */
+export const FIRST_TRY: EarlierTries = { reusedFor: () => undefined, keep: () => undefined };
+
 /** An operation that is a flow of its own (several calls, a verdict that is not a `Result`). */
 export interface FlowOperation extends OperationBase {
 	/** The Tencent Cloud sites that offer every action of the flow. */
 	sites: readonly TencentSite[];
-	perform(this: IExecuteFunctions, client: TencentCloudClient, itemIndex: number): Promise<PerformedCheck>;
+	perform(this: IExecuteFunctions, client: TencentCloudClient, itemIndex: number, earlier?: EarlierTries): Promise<PerformedCheck>;
 }
 
 export type FaceIdOperation = SingleCallOperation<any, any> | FlowOperation;

@@ -6,7 +6,6 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ApplyCardVerificationExternalRequest as DocumentRequest } from '../../../../lib/tencent/actions/ApplyCardVerificationExternal';
 import type { TencentCloudClient } from '../../../../lib/tencent/client';
 import {
 	CARD_VERIFICATION_SITES,
@@ -14,8 +13,6 @@ import {
 	DEFAULT_MAX_POLLS,
 	DEFAULT_POLL_INTERVAL_SECONDS,
 	GENERATIONS,
-	isBackSideRequired,
-	maxDocumentImageBytes,
 	pollingPlan,
 } from '../../../../lib/tencent/pendingVerifications/cardVerification';
 import { startPendingCheck } from '../../../../lib/tencent/pendingVerifications/startFlow';
@@ -30,22 +27,18 @@ import {
 	simplifyCardResult,
 } from '../../../shared/cardVerificationFields';
 import { abortableSleep } from '../../../shared/client';
-import { invalidField } from '../../../shared/errors';
 import { readNodeOptions } from '../../../shared/options';
 import { openNodeRegistry, registryProperties } from '../../../shared/registryFields';
 import { showWhen } from '../../helpers/displayOptions';
-import { DOCUMENT_PROPERTIES, readCardType, readNationality } from '../../helpers/documentFields';
-import { imageFieldProperties, readImageField, type ImageFieldSpec, type ImageValue } from '../../helpers/imageFields';
-import type { FlowOperation, PerformedCheck } from '../types';
-
-const FRONT: ImageFieldSpec = { key: 'documentFront', label: 'Front Image', maxBase64Bytes: maxDocumentImageBytes('faceid'), url: 'tencent' };
-const BACK: ImageFieldSpec = { key: 'documentBack', label: 'Back Image', maxBase64Bytes: maxDocumentImageBytes('faceid'), url: 'tencent' };
+import { DOCUMENT_BACK, DOCUMENT_FRONT, DOCUMENT_PROPERTIES, readDocumentRequest } from '../../helpers/documentFields';
+import { imageFieldProperties } from '../../helpers/imageFields';
+import { FIRST_TRY, type EarlierTries, type FlowOperation, type PerformedCheck } from '../types';
 
 const properties: INodeProperties[] = [
 	generationProperty,
 	regionProperty,
 	...DOCUMENT_PROPERTIES,
-	...imageFieldProperties(FRONT),
+	...imageFieldProperties(DOCUMENT_FRONT),
 	{
 		displayName: 'Include Back Side',
 		name: 'includeBackSide',
@@ -56,7 +49,7 @@ const properties: INodeProperties[] = [
 	},
 	// After each field's own source condition: n8n shows a field whose first condition is an
 	// expression (Include Back Side may be one), so that condition must not come first.
-	...showWhen({ includeBackSide: [true] }, imageFieldProperties(BACK)),
+	...showWhen({ includeBackSide: [true] }, imageFieldProperties(DOCUMENT_BACK)),
 	...showWhen({ apiGeneration: ['ocr'] }, [
 		{
 			displayName: 'Return Head Image',
@@ -116,42 +109,15 @@ const properties: INodeProperties[] = [
 	...registryProperties({ allowNone: true }),
 ];
 
-function requestImageFields(side: 'Front' | 'Back', image: ImageValue): Partial<DocumentRequest> {
-	return image.url !== undefined ? { [`ImageUrl${side}`]: image.url } : { [`ImageBase64${side}`]: image.base64 };
-}
-
-async function buildApplyRequest(context: IExecuteFunctions, itemIndex: number): Promise<DocumentRequest> {
-	const generation = readGeneration(context, itemIndex);
-	const Nationality = readNationality(context, itemIndex, generation);
-	const CardType = readCardType(context, itemIndex, generation);
-	const maxBase64Bytes = maxDocumentImageBytes(generation);
-	const front = await readImageField(context, itemIndex, { ...FRONT, maxBase64Bytes });
-	const includeBack = context.getNodeParameter('includeBackSide', itemIndex, false) === true;
-	if (!includeBack && isBackSideRequired(Nationality, CardType)) {
-		throw invalidField(
-			context,
-			itemIndex,
-			'Back Image',
-			`is required for a ${Nationality} ${CardType}: turn on "Include Back Side"`,
-			'Tencent rejects these documents without their back side. Nothing was sent.',
-		);
-	}
-	const back = includeBack ? await readImageField(context, itemIndex, { ...BACK, maxBase64Bytes }) : undefined;
-	const request: DocumentRequest = {
-		Nationality,
-		CardType,
-		...requestImageFields('Front', front),
-		...(back ? requestImageFields('Back', back) : {}),
-	};
-	if (generation === 'ocr' && context.getNodeParameter('returnHeadImage', itemIndex, false) === true) request.ReturnHeadImage = true;
-	return request;
-}
-
-async function perform(this: IExecuteFunctions, client: TencentCloudClient, itemIndex: number): Promise<PerformedCheck> {
+async function perform(this: IExecuteFunctions, client: TencentCloudClient, itemIndex: number, earlier: EarlierTries = FIRST_TRY): Promise<PerformedCheck> {
 	const generation = readGeneration(this, itemIndex);
 	const region = readRegion(this, itemIndex);
 	const reference = readReference(this, itemIndex);
-	const request = await buildApplyRequest(this, itemIndex);
+	const request = await readDocumentRequest(this, itemIndex);
+	// An earlier try of the node (Retry On Fail) bought this very check: its token and result, not a second purchase.
+	const purchase = { action: GENERATIONS[generation].apply.name, request: { ...request, region } };
+	const reused = earlier.reusedFor(purchase.action, purchase.request);
+	if (reused) return reused;
 	const wait = this.getNodeParameter('waitForResult', itemIndex, true) === true;
 	const userMaxPolls = Number(this.getNodeParameter('maxPolls', itemIndex, 0)) || 0;
 	const fallbackInterval =
@@ -177,7 +143,9 @@ async function perform(this: IExecuteFunctions, client: TencentCloudClient, item
 			log: { warn: (message) => this.logger.warn(message), error: (message) => this.logger.error(message) },
 		});
 		const details = { token: started.token, generation, region, reference, polls: started.polls, delivery: started.delivery };
-		return { fields: cardVerificationFields({ ...started.answer, ...started.result }, details), outcome: started.outcome };
+		const performed = { fields: cardVerificationFields({ ...started.answer, ...started.result }, details), outcome: started.outcome };
+		earlier.keep(purchase.action, purchase.request, performed);
+		return performed;
 	} finally {
 		await registry?.close();
 	}
