@@ -149,3 +149,42 @@ describe('tests are found from the file name of what they test', () => {
 		expect(orphans).toEqual([]);
 	});
 });
+
+describe('the repository speaks for itself', () => {
+	/** Every file a reader of the repository reads: sources, tests, scripts, the benchmark and the docs. */
+	const READABLE = [...['credentials', 'nodes', 'lib', 'sandbox', 'test', 'scripts', 'bench'].flatMap((folder) => sourceFiles(join(ROOT, folder))), 'README.md', 'sandbox/README.md'];
+
+	test('no comment, test name or doc cites an issue number or a folder outside the repository', () => {
+		expect(READABLE.length).toBeGreaterThan(200);
+		// This file spells the patterns it looks for; everything else may not.
+		const cited = READABLE.filter((file) => file !== 'test/package/structure.test.ts').flatMap((file) =>
+			text(file)
+				.split('\n')
+				.filter((line) => /\bissues? #?\d+\b|\bshared\/(reference|seeds)\b|\/work\/|\.\.\/\.library\b/i.test(line))
+				.map((line) => `${file}: ${line.trim()}`),
+		);
+		expect(cited).toEqual([]);
+	});
+});
+
+describe('package.json, as n8n expects of a community package', () => {
+	const manifest = JSON.parse(text('package.json')) as {
+		main?: string;
+		peerDependencies?: Record<string, string>;
+		dependencies?: Record<string, string>;
+		devDependencies?: Record<string, string>;
+	};
+
+	test('no `main` naming a file that does not exist', () => {
+		if (manifest.main !== undefined) expect(existsSync(join(ROOT, manifest.main))).toBe(true);
+	});
+
+	test('peerDependencies exactly n8n-workflow "*"; zod, imported at run time, is n8n\'s own copy: neither bundled nor a dependency', () => {
+		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(Object.keys(manifest.dependencies ?? {})).toEqual(['ioredis']);
+		expect(manifest.devDependencies).toHaveProperty('zod');
+		// It is imported at run time (the definitions' schemas), only under lib/.
+		expect(FILES.filter((file) => /from 'zod'/.test(text(file))).every((file) => file.startsWith('lib/'))).toBe(true);
+		expect(FILES.some((file) => /from 'zod'/.test(text(file)))).toBe(true);
+	});
+});

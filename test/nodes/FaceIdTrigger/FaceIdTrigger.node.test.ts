@@ -137,6 +137,55 @@ test('emits one item per finished verification, routed by outcome, each once, po
 	expect(await withRegistry(registryChannel, (registry) => registry.stats())).toMatchObject({ done: 3, pending: 0, finished: 0, emitting: 0 });
 });
 
+test('asks Tencent through the same resilient client as the node: a skewed clock corrected, gateway faults retried; its output masked on request', async () => {
+	const flakyDesk = cardVerificationActions({ processingPolls: 0, pollingWaitTime: 1, maxPollingTimes: 5 });
+	// Every third request fails at the gateway (502, before Tencent processes it); the sandbox's clock runs 10 minutes ahead.
+	const flaky = await startSandbox({
+		actions: flakyDesk.actions,
+		rateLimits: { GetCardVerificationResult: Infinity },
+		faultRate: 0.34,
+		faultMix: { http502: 1 },
+		faultSeed: 7,
+		clockOffsetSeconds: 600,
+	});
+	try {
+		const registryChannel = `c${++channel}`;
+		const names = ['DEWI LESTARI', 'BUDI SANTOSO', 'SITI RAHAYU'];
+		await runFaceIdItems(
+			flaky.url,
+			{
+				operation: 'applyCardVerification',
+				apiGeneration: 'faceid',
+				cardRegion: 'ap-jakarta',
+				nationality: 'IDN',
+				cardType: 'ID_CARD',
+				documentFrontSource: 'base64',
+				documentFrontBase64: '={{ $json.image }}',
+				waitForResult: false,
+				registry: 'embedded',
+				registryFile: file,
+				registryChannel,
+			},
+			names.map((name) => ({ image: testPng({ result: 'PASSED', name }).toString('base64') })),
+		);
+		const trigger = await runner({ registryChannel, options: { commitDelaySeconds: 0, maskPersonalData: true } }, { endpoint: flaky.url });
+		// An Apply that met a gateway fault is not sent again (Tencent may have bought it): every token Tencent issued comes out.
+		const issued = flaky.requests.filter((request) => request.action === 'ApplyCardVerification' && request.code === 'OK').length;
+		expect(issued).toBeGreaterThanOrEqual(2);
+		const outputs = await collect(trigger, issued);
+		expect(trigger.errors).toEqual([]);
+		expect(outputs[0]).toHaveLength(issued);
+		// Masked as Tencent masks a name: its first character, then stars.
+		for (const item of outputs[0]) expect((item.json.CardInfo as { GeneralCard: { FullName: string } }).GeneralCard.FullName).toMatch(/^[BDS]\*{10,11}$/);
+		expect(JSON.stringify(outputs)).not.toMatch(/LESTARI|SANTOSO|RAHAYU/);
+		const results = flaky.requests.filter((request) => request.action === 'GetCardVerificationResult');
+		expect(results.some((request) => request.fault === 'http502')).toBe(true);
+		expect(results.some((request) => request.code === 'AuthFailure.SignatureExpire')).toBe(true);
+	} finally {
+		await flaky.close();
+	}
+});
+
 test('tokens past their last poll are emitted as timed out with their token; refused tokens and interrupted Apply calls are reported, not dropped', async () => {
 	const registryChannel = `c${++channel}`;
 	const now = Date.now();
