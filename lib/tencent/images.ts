@@ -71,6 +71,11 @@ export function checkImageBytes(bytes: Buffer, maxBase64Bytes: number): ImagePro
 	if (!detectImageFormat(bytes)) {
 		return { problem: `is ${describeNonImage(bytes)}; only PNG and JPEG images are accepted` };
 	}
+	return sizeProblem(bytes, maxBase64Bytes);
+}
+
+/** A file (image or video) over the action's limit, which Tencent measures on the base64 text. */
+export function sizeProblem(bytes: Buffer, maxBase64Bytes: number): ImageProblem | undefined {
 	const encoded = base64Length(bytes.length);
 	if (encoded > maxBase64Bytes) {
 		return {

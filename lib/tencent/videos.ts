@@ -2,7 +2,7 @@
  * Video checks shared by every video field, run before anything is sent: a liveness video is
  * megabytes, so a wrong file should fail here, not after its upload. Tencent takes MP4, AVI and FLV.
  */
-import { base64Length, formatMegabytes } from './images';
+import { detectImageFormat, sizeProblem, type ImageProblem } from './images';
 
 export type VideoFormat = 'mp4' | 'avi' | 'flv';
 
@@ -20,18 +20,14 @@ function describeNonVideo(bytes: Buffer): string {
 	if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') return 'a WebP image';
 	if (head.slice(4, 8) === 'moov' || head.slice(4, 8) === 'mdat') return 'a QuickTime movie without an ftyp box';
 	if (bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3) return 'a WebM or Matroska video';
-	if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'a JPEG image';
-	if (bytes[0] === 0x89 && head.slice(1, 4) === 'PNG') return 'a PNG image';
+	const image = detectImageFormat(bytes);
+	if (image) return image === 'png' ? 'a PNG image' : 'a JPEG image';
 	return 'not an MP4, AVI or FLV video';
 }
 
 /** Checks decoded video bytes against format and Tencent's size limit (measured after base64). */
-export function checkVideoBytes(bytes: Buffer, maxBase64Bytes: number): { problem: string } | undefined {
+export function checkVideoBytes(bytes: Buffer, maxBase64Bytes: number): ImageProblem | undefined {
 	if (bytes.length === 0) return { problem: 'is empty' };
 	if (!detectVideoFormat(bytes)) return { problem: `is ${describeNonVideo(bytes)}; only MP4, AVI and FLV videos are accepted` };
-	const encoded = base64Length(bytes.length);
-	if (encoded > maxBase64Bytes) {
-		return { problem: `is ${formatMegabytes(encoded)} (${encoded.toLocaleString('en-US')} bytes) after base64, over this action's limit of ${formatMegabytes(maxBase64Bytes)}` };
-	}
-	return undefined;
+	return sizeProblem(bytes, maxBase64Bytes);
 }

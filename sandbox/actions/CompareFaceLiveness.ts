@@ -22,8 +22,8 @@ export const CompareFaceLivenessAction = defineSandboxAction(CompareFaceLiveness
 		for (const field of ['ImageBase64', 'VideoBase64']) if (!isGiven(params[field])) throw missingParameter(field);
 		const video = imageFromBase64('VideoBase64', params.VideoBase64, LIVENESS_VIDEO_LIMIT, VIDEO_CODES, 'video');
 		const photo = imageFromBase64('ImageBase64', params.ImageBase64, LIVENESS_PHOTO_LIMIT, PHOTO_CODES);
-		const { BestFrameList: _none, ...answer } = livenessAnswer(readImageScenario(video.bytes) ?? {}, readImageScenario(photo.bytes) ?? {});
-		return answer;
+		// One best frame: this action takes no Optional.
+		return livenessAnswer(readImageScenario(video.bytes) ?? {}, readImageScenario(photo.bytes) ?? {});
 	},
 	isBillable: (response) => BILLED_CODES.has(String(response.Result)),
 });

@@ -5,7 +5,7 @@
 import { AI_FAKE_FACES_INPUT_LIMIT, DetectAIFakeFaces } from '../../lib/tencent/actions/DetectAIFakeFaces';
 import { defineSandboxAction } from '../action';
 import { missingParameter, SandboxApiError } from '../errors';
-import { describe, errorAnswer } from './photoVerdicts';
+import { errorAnswer } from './photoVerdicts';
 import { imageFromBase64, isGiven, type ImageErrorCodes } from './imageInput';
 import { readImageScenario, type ImageScenario } from './testImages';
 
@@ -36,7 +36,7 @@ export const DetectAIFakeFacesAction = defineSandboxAction(DetectAIFakeFaces, {
 		const input = imageFromBase64('FaceInput', params.FaceInput, AI_FAKE_FACES_INPUT_LIMIT, CODES[type], type === 1 ? 'image' : 'video');
 		const scenario = readImageScenario(input.bytes) ?? {};
 		const problem = problemOf(scenario);
-		if (problem) throw errorAnswer(problem, describe(problem));
+		if (problem) throw errorAnswer(problem);
 		const level = scenario.attack ?? 'Low';
 		const traces = level === 'Low' ? [] : (scenario.traces ?? [DEFAULT_TRACES[type]]);
 		return { AttackRiskLevel: level, AttackRiskDetailList: traces.map((Type) => ({ Type })), ExtraInfo: {} };

@@ -50,19 +50,24 @@ function scopeOf(context: IExecuteFunctions): string {
 	return `${context.getExecutionId()}\n${context.getNode().id ?? context.getNode().name}`;
 }
 
+/** What another try of this node bought for this fingerprint, marked `reused`; undefined when none. */
+function boughtEarlier(scope: string, fingerprint: string, tryId: string): ClassifiedAnswer | undefined {
+	const bought = BOUGHT.get(scope, fingerprint);
+	if (!bought || bought.tryId === tryId) return undefined;
+	return { ...structuredClone(bought.answer), outcome: { ...bought.answer.outcome, reused: true } };
+}
+
+/** Keeps a billed answer for the node's next try; a free one is simply asked again. */
+function keepBought(scope: string, fingerprint: string, tryId: string, answer: ClassifiedAnswer): void {
+	if (answer.outcome.billable) BOUGHT.set(scope, fingerprint, { tryId, answer: structuredClone(answer) });
+}
+
 /** A flow's purchases, kept across tries of the node like the single calls' answers. */
 function earlierTries(context: IExecuteFunctions, tryId: string): EarlierTries {
 	const scope = scopeOf(context);
 	return {
-		reusedFor(action, request) {
-			const bought = BOUGHT.get(scope, requestFingerprint(action, request));
-			if (!bought || bought.tryId === tryId) return undefined;
-			return { fields: structuredClone(bought.answer.fields), outcome: { ...bought.answer.outcome, reused: true } };
-		},
-		keep(action, request, performed) {
-			if (!performed.outcome.billable) return;
-			BOUGHT.set(scope, requestFingerprint(action, request), { tryId, answer: structuredClone({ ...performed, fromError: false }) });
-		},
+		reusedFor: (action, request) => boughtEarlier(scope, requestFingerprint(action, request), tryId),
+		keep: (action, request, performed) => keepBought(scope, requestFingerprint(action, request), tryId, { ...performed, fromError: false }),
 	};
 }
 
@@ -83,8 +88,8 @@ async function singleCall(
 	// Bought already by an earlier try of this node in this execution (Retry On Fail): not again.
 	const scope = scopeOf(context);
 	const fingerprint = requestFingerprint(action.name, request);
-	const bought = BOUGHT.get(scope, fingerprint);
-	if (bought && bought.tryId !== tryId) return { ...structuredClone(bought.answer), outcome: { ...bought.answer.outcome, reused: true } };
+	const bought = boughtEarlier(scope, fingerprint, tryId);
+	if (bought) return bought;
 	// An earlier try's requests that Tencent may have processed count on this item too.
 	const earlier = MAYBE_BOUGHT.get(scope, fingerprint) ?? 0;
 	let answer: ClassifiedAnswer;
@@ -99,7 +104,7 @@ async function singleCall(
 		const { attempts = 1, possiblyBilledAttempts = 0 } = answer.outcome;
 		answer.outcome = { ...answer.outcome, attempts: attempts + earlier, possiblyBilledAttempts: possiblyBilledAttempts + earlier };
 	}
-	if (answer.outcome.billable) BOUGHT.set(scope, fingerprint, { tryId, answer: structuredClone(answer) });
+	keepBought(scope, fingerprint, tryId, answer);
 	return answer;
 }
 

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, NodeParameterValueType } from 'n8n-workflow';
 
 import { closeAllRegistries, openRegistry, type VerificationRegistry } from '../../../lib/tencent/pendingVerifications/registry';
 import { cardVerificationActions } from '../../../sandbox/actions/cardVerificationActions';
@@ -80,26 +80,28 @@ async function collect(trigger: TriggerRunner, count: number): Promise<INodeExec
 	return outputs;
 }
 
+/** Apply Card Verification of an Indonesian ID card (base64 in `$json.image`), handing the token to the trigger. */
+const handOverParameters = (registryChannel: string): Record<string, NodeParameterValueType> => ({
+	operation: 'applyCardVerification',
+	apiGeneration: 'faceid',
+	cardRegion: 'ap-jakarta',
+	nationality: 'IDN',
+	cardType: 'ID_CARD',
+	documentFrontSource: 'base64',
+	documentFrontBase64: '={{ $json.image }}',
+	waitForResult: false,
+	registry: 'embedded',
+	registryFile: file,
+	registryChannel,
+});
+
 const references = (items: INodeExecutionData[]) => items.map((item) => String(item.json.reference)).sort();
 
 test('emits one item per finished verification, routed by outcome, each once, polling each token no faster than its wait time', async () => {
 	const registryChannel = `c${++channel}`;
 	const applied = await runFaceIdItems(
 		sandbox.url,
-		{
-			operation: 'applyCardVerification',
-			apiGeneration: 'faceid',
-			cardRegion: 'ap-jakarta',
-			nationality: 'IDN',
-			cardType: 'ID_CARD',
-			documentFrontSource: 'base64',
-			documentFrontBase64: '={{ $json.image }}',
-			reference: '={{ $json.crmId }}',
-			waitForResult: false,
-			registry: 'embedded',
-			registryFile: file,
-			registryChannel,
-		},
+		{ ...handOverParameters(registryChannel), reference: '={{ $json.crmId }}' },
 		[
 			{ crmId: 'CRM-1', image: testPng({ result: 'PASSED', name: 'DEWI LESTARI' }).toString('base64') },
 			{ crmId: 'CRM-2', image: testPng({ result: 'REJECTED' }).toString('base64') },
@@ -153,19 +155,7 @@ test('asks Tencent through the same resilient client as the node: a skewed clock
 		const names = ['DEWI LESTARI', 'BUDI SANTOSO', 'SITI RAHAYU'];
 		await runFaceIdItems(
 			flaky.url,
-			{
-				operation: 'applyCardVerification',
-				apiGeneration: 'faceid',
-				cardRegion: 'ap-jakarta',
-				nationality: 'IDN',
-				cardType: 'ID_CARD',
-				documentFrontSource: 'base64',
-				documentFrontBase64: '={{ $json.image }}',
-				waitForResult: false,
-				registry: 'embedded',
-				registryFile: file,
-				registryChannel,
-			},
+			handOverParameters(registryChannel),
 			names.map((name) => ({ image: testPng({ result: 'PASSED', name }).toString('base64') })),
 		);
 		const trigger = await runner({ registryChannel, options: { commitDelaySeconds: 0, maskPersonalData: true } }, { endpoint: flaky.url });

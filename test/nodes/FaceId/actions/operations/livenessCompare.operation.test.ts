@@ -46,7 +46,7 @@ describe('the request', () => {
 		['letters among the digits', { livenessType: 'LIP', validateData: '57a1' }, undefined, 'Validate Data must hold only the digits the customer read, such as 5721 [item 0]'],
 		['an unknown mode', { livenessType: 'BLINK' }, undefined, 'Liveness Type must be one of SILENT, ACTION, LIP, not BLINK [item 0]'],
 		['a JPEG as the video', { livenessType: 'SILENT' }, { video: testJpeg(), photo: testJpeg() }, 'Video (binary property "video") is a JPEG image; only MP4, AVI and FLV videos are accepted [item 0]'],
-		['a video over 8 MB after base64', { livenessType: 'SILENT' }, { video: testMp4({}, { minBytes: 6.5 * 1024 * 1024 }), photo: testJpeg() }, /^Video \(binary property "video"\) is 8\.7 MB \([\d,]+ bytes\) after base64, over this action's limit of 8\.0 MB \[item 0\]$/],
+		['a video over 8 MB after base64', { livenessType: 'SILENT' }, { video: testMp4({}, { minBytes: 6.5 * 1024 * 1024 }), photo: testJpeg() }, /^Video \(binary property "video"\) is 8\.7 MB \([\d,]+ bytes\) after base64, over this action's limit of 8\.0 MB \(8,388,608 bytes\) \[item 0\]$/],
 		['a video as the photo', { livenessType: 'SILENT' }, { video: testMp4(), photo: testMp4() }, 'Photo (binary property "photo") is not a PNG or JPEG image; only PNG and JPEG images are accepted [item 0]'],
 	])('%s is refused before sending', async (_label, parameters, files, message) => {
 		const error = await failure(() => build(parameters, files));
