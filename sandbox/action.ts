@@ -19,6 +19,8 @@ export interface SandboxActionContext {
 	language?: string;
 	/** The sandbox clock (ms since the epoch): use it, not Date.now, so tests can move time. */
 	now: number;
+	/** The sandbox's own URL (as `startSandbox` returns it, e.g. `http://127.0.0.1:41234/`): where its pages are. */
+	baseUrl: string;
 }
 
 /** Returns the `Response` fields (RequestId is added), or throws a `SandboxApiError`. */

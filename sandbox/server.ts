@@ -12,11 +12,13 @@ import { DEFAULT_RATE_LIMIT } from '../lib/tencent/catalogue';
 import { parseTc3Authorization } from '../lib/tencent/signer';
 import type { SandboxAction } from './action';
 import { BUILTIN_ACTIONS } from './actions/builtin';
+import { simulatorsBehind } from './actions/hostedVerificationSimulator';
 import { header, verifyTc3Request, type ReceivedRequest } from './auth';
 import { SANDBOX_CREDENTIALS, type SandboxKey } from './credentials';
 import { loadPrivateKey, openRequest, sealResponse } from './encryption';
 import { SandboxApiError } from './errors';
 import { createFaultInjector, FAULT_CODES, requestContentHash, seededRandom, type FaultKind } from './faults';
+import { serveVerificationPage, verificationPageToken } from './hostedVerificationPage';
 import { PerActionRateLimiter, type RateWindow } from './rateLimiter';
 
 export type { SandboxAction, SandboxActionContext, SandboxActionFacts, SandboxActionHandler, SandboxAnswers } from './action';
@@ -44,7 +46,11 @@ export interface SandboxOptions {
 	rateLimits?: Readonly<Record<string, number>>;
 	/** How a second is counted: any one-second span ("sliding", default) or whole seconds of the clock ("fixed"). */
 	rateWindow?: RateWindow;
-	/** Extra actions, or replacements for built-in ones of the same name. */
+	/**
+	 * Extra actions, or replacements for built-in ones of the same name. The `/verify/<token>` page
+	 * serves the sessions of the hosted-verification simulators behind the actions in use
+	 * (`hostedVerificationActions(simulator).actions`; default DEFAULT_HOSTED_VERIFICATIONS).
+	 */
 	actions?: readonly SandboxAction[];
 	/** Larger bodies get RequestSizeLimitExceeded; default 10 MiB. */
 	maxBodyBytes?: number;
@@ -127,6 +133,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	const actions = new Map<string, SandboxAction>();
 	for (const action of [...BUILTIN_ACTIONS, ...(options.actions ?? [])]) actions.set(action.name, action);
+	const hostedSimulators = simulatorsBehind(actions.values());
+	// Known once the server listens; no request is answered before.
+	let baseUrl = '';
 
 	const keys = new Map<string, SandboxKey>();
 	for (const key of options.keys ?? [SANDBOX_CREDENTIALS]) {
@@ -176,6 +185,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			region: verified.region,
 			language: verified.language,
 			now: nowMs,
+			baseUrl,
 		});
 		const code = typeof fields.Result === 'string' ? fields.Result : 'OK';
 		const encryptedFields = opened.encryptedFields.length ? { encryptedFields: opened.encryptedFields } : {};
@@ -187,6 +197,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const [path, rawQuery = ''] = (req.url ?? '/').split(/\?(.*)/s);
+		const pageToken = verificationPageToken(path);
+		if (pageToken !== undefined) return await serveVerificationPage(req, res, pageToken, hostedSimulators, now);
 		if (path !== '/') return sendPlain(res, 404, 'Not found: the API lives at /');
 		if (req.method !== 'GET' && req.method !== 'POST') {
 			res.setHeader('Allow', 'GET, POST');
@@ -266,9 +278,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	});
 	const { port } = server.address() as AddressInfo;
 	const urlHost = host.includes(':') ? `[${host}]` : host;
+	baseUrl = `http://${urlHost}:${port}/`;
 
 	return {
-		url: `http://${urlHost}:${port}/`,
+		url: baseUrl,
 		port,
 		requests,
 		clearRequests: () => {

@@ -3,7 +3,7 @@ import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } 
 import { DEFAULT_RATE_LIMIT, DOCUMENTED_RATE_LIMITS } from '../../lib/tencent/catalogue';
 import { comparesMonthsInUse, DEFAULT_SIMILARITY_THRESHOLD, returnsSimilarity } from '../../lib/tencent/outcomes';
 import { NODE_NUMBER_OPTIONS, numberOptionProperty } from '../shared/options';
-import { OUTPUTS_EXPRESSION, ROUTE_BY_OUTCOME_PROPERTY } from '../shared/outputs';
+import { outputsExpression, ROUTE_BY_OUTCOME_PROPERTY } from '../shared/outputs';
 import { encryptionOption, MASK_OPTION } from '../shared/privacy';
 import { REDIS_CREDENTIAL_TEST, REDIS_CREDENTIAL_TYPE } from '../shared/registryFields';
 import { OPERATIONS } from './actions/operations';
@@ -22,6 +22,14 @@ function operationFields(): INodeProperties[] {
 		})),
 	);
 }
+
+/** Operations whose items carry no verdict: one output, no Route by Outcome. */
+const UNROUTED_OPERATIONS = OPERATIONS.filter((operation) => operation.routed === false).map((operation) => operation.value);
+
+/** Operations that write to the pending registry: the Redis credential shows for them. */
+const REGISTRY_OPERATIONS = OPERATIONS.filter((operation) => operation.properties.some((property) => property.name === 'registry')).map(
+	(operation) => operation.value,
+);
 
 /** The editor's subtitle: the chosen operation's label, looked up by its value. */
 const OPERATION_LABELS = JSON.stringify(Object.fromEntries(OPERATIONS.map((operation) => [operation.value, operation.name])));
@@ -59,7 +67,7 @@ export const faceIdDescription: INodeTypeDescription = {
 	defaults: { name: 'FaceID' },
 	usableAsTool: true,
 	inputs: [NodeConnectionTypes.Main],
-	outputs: OUTPUTS_EXPRESSION,
+	outputs: outputsExpression(UNROUTED_OPERATIONS),
 	credentials: [
 		{ name: 'tencentCloudApi', required: true },
 		// The pending registry of Apply Card Verification, when it lives in Redis.
@@ -67,13 +75,13 @@ export const faceIdDescription: INodeTypeDescription = {
 			name: REDIS_CREDENTIAL_TYPE,
 			required: true,
 			testedBy: REDIS_CREDENTIAL_TEST,
-			displayOptions: { show: { operation: ['applyCardVerification'], registry: ['redis'] } },
+			displayOptions: { show: { operation: REGISTRY_OPERATIONS, registry: ['redis'] } },
 		},
 	],
 	properties: [
 		...OPERATION_MENUS,
 		...operationFields(),
-		ROUTE_BY_OUTCOME_PROPERTY,
+		{ ...ROUTE_BY_OUTCOME_PROPERTY, displayOptions: { hide: { operation: UNROUTED_OPERATIONS } } },
 		{
 			displayName: 'Simplify',
 			name: 'simplify',

@@ -1,7 +1,6 @@
 import { NodeOperationError, type ICredentialDataDecryptedObject, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
 
 import { hintForErrorCode } from '../../lib/tencent/errorHints';
-import { cardVerificationCheck, isCardVerificationGeneration } from '../../lib/tencent/pendingVerifications/cardVerification';
 import { runPollTick } from '../../lib/tencent/pendingVerifications/poller';
 import { resilientClient } from '../shared/client';
 import { itemError, scrubError } from '../shared/errors';
@@ -11,8 +10,8 @@ import { readPrivacySettings } from '../shared/privacy';
 import { CREDENTIAL_TYPE } from '../shared/transport';
 import { openNodeRegistry, REDIS_CREDENTIAL_TEST, testRedisCredential } from '../shared/registryFields';
 import { faceIdTriggerDescription } from './description';
+import { triggerEvent, type TriggerEvent } from './events';
 import { DeferredCommits, watchHandOver } from './handOver';
-import { resultItem, sampleResult } from './resultItems';
 
 /** n8n's poll budget when the instance does not say (n8n before 2.40): its own default. */
 const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
@@ -25,7 +24,7 @@ export class FaceIdTrigger implements INodeType {
 		...faceIdTriggerDescription,
 		// Here: n8n resolves `file:` icons from this file's folder, and its lint reads these fields here.
 		icon: { light: 'file:../../icons/faceid.svg', dark: 'file:../../icons/faceid.dark.svg' },
-		subtitle: 'On document verification result',
+		subtitle: '={{ $parameter.event === "hostedVerificationResult" ? "On hosted verification result" : "On document verification result" }}',
 		credentials: [
 			{ name: 'tencentCloudApi', required: true },
 			{
@@ -43,13 +42,14 @@ export class FaceIdTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const routeByOutcome = this.getNodeParameter('routeByOutcome', true) as boolean;
+		const event = triggerEvent(this.getNodeParameter('event', 'cardVerificationResult'));
 		const options = readTriggerOptions(this);
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		const privacy = await readPrivacySettings(this, options, credentials);
 		try {
 			// "Fetch Test Event" must not consume real results: those belong to the active workflow.
-			if (this.getMode() === 'manual') return routeItems([await resultItem(this, sampleResult(), privacy)], routeByOutcome);
-			return await pollRegistry(this, options, privacy, credentials, routeByOutcome);
+			if (this.getMode() === 'manual') return routeItems([await event.item(this, event.sample(), privacy)], routeByOutcome);
+			return await pollRegistry(this, event, options, privacy, credentials, routeByOutcome);
 		} catch (error) {
 			// Before n8n shows, stores or logs it: no secret, full ID number or photo in any part of it.
 			throw scrubError(itemError(this, error, 0), privacy.secrets);
@@ -59,6 +59,7 @@ export class FaceIdTrigger implements INodeType {
 
 async function pollRegistry(
 	context: IPollFunctions,
+	event: TriggerEvent,
 	options: ReturnType<typeof readTriggerOptions>,
 	privacy: Awaited<ReturnType<typeof readPrivacySettings>>,
 	credentials: ICredentialDataDecryptedObject,
@@ -70,7 +71,7 @@ async function pollRegistry(
 		context.logger.error(`FaceID Trigger: could not mark emitted results as done; they will be emitted again: ${(error as Error).message}`);
 	await commits.flush(logError);
 
-	const registry = await openNodeRegistry(context);
+	const registry = await openNodeRegistry(context, 0, event.queueOf);
 	if (!registry) throw new NodeOperationError(context.getNode(), 'The FaceID Trigger needs a Pending Registry');
 	let keepOpen = false;
 	try {
@@ -79,15 +80,14 @@ async function pollRegistry(
 		const settings = { maxRequestsPerSecond: 0, maxRetries: NODE_NUMBER_OPTIONS.maxRetries.default, retryPossiblyProcessed: true };
 		const client = resilientClient(context, settings, credentials);
 		const checkOf = (kind: string) => {
-			if (!isCardVerificationGeneration(kind)) {
-				throw new NodeOperationError(context.getNode(), `The registry holds a token of an unknown kind "${kind}"`);
-			}
-			return cardVerificationCheck(kind, client, { timeoutMs });
+			const check = event.checkOf(kind, client, timeoutMs);
+			if (!check) throw new NodeOperationError(context.getNode(), `The registry holds a token of an unknown kind "${kind}"`);
+			return check;
 		};
 		const report = await runPollTick({
 			registry,
 			checkOf,
-			interrupted: () => checkOf('faceid').interrupted(),
+			interrupted: event.interrupted,
 			budgetMs: typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS,
 			requestTimeoutMs: timeoutMs,
 			concurrency: options.concurrency,
@@ -108,7 +108,7 @@ async function pollRegistry(
 		if (report.emitted.length === 0) return null;
 
 		const items: INodeExecutionData[] = [];
-		for (const emitted of report.emitted) items.push(await resultItem(context, emitted, privacy));
+		for (const emitted of report.emitted) items.push(await event.item(context, emitted, privacy));
 		// The registry stays open until the commit has run.
 		keepOpen = true;
 		const handedOver = watchHandOver(context);

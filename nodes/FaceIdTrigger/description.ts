@@ -12,7 +12,8 @@ export const faceIdTriggerDescription: Omit<INodeTypeDescription, 'credentials'>
 	name: 'faceIdTrigger',
 	group: ['trigger'],
 	version: 1,
-	description: 'Starts the workflow when Tencent has finished a document verification started by Apply Card Verification',
+	description:
+		'Starts the workflow when Tencent has finished a document verification (Apply Card Verification) or a verification link (Create Verification Link)',
 	defaults: { name: 'FaceID Trigger' },
 	polling: true,
 	inputs: [],
@@ -30,12 +31,18 @@ export const faceIdTriggerDescription: Omit<INodeTypeDescription, 'credentials'>
 					description:
 						'One item per finished verification: token, status, outcome, card data and the Reference of the Apply step',
 				},
+				{
+					name: 'On Hosted Verification Result',
+					value: 'hostedVerificationResult',
+					description:
+						'One item per verification link whose result the customer did not bring back through the Return Trigger: finished, abandoned or expired',
+				},
 			],
 			default: 'cardVerificationResult',
 		},
 		{
 			displayName:
-				'Emits the results of tokens that FaceID nodes (Apply Card Verification) registered in the same registry and channel. A result that may have been emitted before (after a crash) has verification.emission above 1: de-duplicate by CardVerificationToken.',
+				'Emits the results of tokens that FaceID nodes (Apply Card Verification, Create Verification Link) registered in the same registry and channel, at each poll. A verification link\'s result is emitted once: by the FaceID Return Trigger when the customer comes back, else by this poll. A result that may have been emitted before (after a crash) has verification.emission above 1: de-duplicate by the token.',
 			name: 'notice',
 			type: 'notice',
 			default: '',

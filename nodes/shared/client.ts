@@ -2,7 +2,7 @@
  * The resilient client (lib/tencent/resilientClient.ts) as both nodes build it: n8n's transport
  * and `sleep`, the execution's cancel signal, n8n's logger.
  */
-import { sleep, type ICredentialDataDecryptedObject, type IExecuteFunctions, type IPollFunctions } from 'n8n-workflow';
+import { sleep, type ICredentialDataDecryptedObject, type IExecuteFunctions, type IPollFunctions, type IWebhookFunctions } from 'n8n-workflow';
 
 import { deploymentPacing } from '../../lib/tencent/rateLimit/accountPacing';
 import { ResilientClient, type ResilienceSettings } from '../../lib/tencent/resilientClient';
@@ -28,7 +28,7 @@ export async function abortableSleep(ms: number, signal?: AbortSignal): Promise<
  * n8n process, or in queue mode across the main instance and all workers (through n8n's Redis).
  */
 export function resilientClient(
-	context: IExecuteFunctions | IPollFunctions,
+	context: IExecuteFunctions | IPollFunctions | IWebhookFunctions,
 	settings: Omit<ResilienceSettings, 'account'>,
 	credentials: ICredentialDataDecryptedObject,
 ): ResilientClient {

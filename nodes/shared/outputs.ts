@@ -15,8 +15,16 @@ const ROUTED_OUTPUTS = JSON.stringify([
 	{ type: 'main', displayName: 'Review' },
 ]);
 
-/** The description's `outputs`: three outputs so a KYC flow routes without an IF node; one when routing is off. */
-export const OUTPUTS_EXPRESSION: `={{${string}}}` = `={{ $parameter.routeByOutcome === false ? [{ "type": "main" }] : ${ROUTED_OUTPUTS} }}`;
+/**
+ * The description's `outputs`: three outputs so a KYC flow routes without an IF node; one when
+ * routing is off, or for the operations whose items carry no verdict.
+ */
+export function outputsExpression(unroutedOperations: readonly string[] = []): `={{${string}}}` {
+	const unrouted = unroutedOperations.length ? ` || ${JSON.stringify(unroutedOperations)}.includes($parameter.operation)` : '';
+	return `={{ $parameter.routeByOutcome === false${unrouted} ? [{ "type": "main" }] : ${ROUTED_OUTPUTS} }}`;
+}
+
+export const OUTPUTS_EXPRESSION = outputsExpression();
 
 /** The "Route by Outcome" field, the same on both nodes. */
 export const ROUTE_BY_OUTCOME_PROPERTY = {

@@ -3,7 +3,7 @@
  * Output" options, the encrypted call, and the scrubbing every error goes through before n8n shows,
  * stores or logs it. The router calls these; the decisions live in lib/tencent (encryption, redact).
  */
-import { NodeOperationError, type ICredentialDataDecryptedObject, type IDataObject, type IExecuteFunctions, type INodeProperties, type IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, type ICredentialDataDecryptedObject, type IDataObject, type IExecuteFunctions, type INodeProperties, type IPollFunctions, type IWebhookFunctions } from 'n8n-workflow';
 
 import {
 	decryptAnswer,
@@ -64,7 +64,7 @@ export interface PrivacySettings {
 
 /** Node-wide settings, read once (from the first item, like the operation). */
 export async function readPrivacySettings(
-	context: IExecuteFunctions | IPollFunctions,
+	context: IExecuteFunctions | IPollFunctions | IWebhookFunctions,
 	options: { encryption?: string; maskPersonalData: boolean },
 	/** The Tencent Cloud API credential, read once by the caller. */
 	credentials: ICredentialDataDecryptedObject,

@@ -8,9 +8,11 @@ import {
 	type ICredentialTestFunctions,
 	type ICredentialsDecrypted,
 	type IExecuteFunctions,
+	type IHookFunctions,
 	type INodeCredentialTestResult,
 	type INodeProperties,
 	type IPollFunctions,
+	type IWebhookFunctions,
 } from 'n8n-workflow';
 
 import {
@@ -90,14 +92,17 @@ export function registryProperties(options: { allowNone: boolean }): INodeProper
 	];
 }
 
-type NodeContext = IExecuteFunctions | IPollFunctions;
+type NodeContext = IExecuteFunctions | IPollFunctions | IWebhookFunctions | IHookFunctions;
 
 function parameter<T>(context: NodeContext, name: string, itemIndex: number, fallback: T): T {
-	// IPollFunctions.getNodeParameter has no item index.
+	// Only an execution has items; the trigger contexts' getNodeParameter has no item index.
 	return ('getInputData' in context
 		? (context as IExecuteFunctions).getNodeParameter(name, itemIndex, fallback)
 		: (context as IPollFunctions).getNodeParameter(name, fallback)) as T;
 }
+
+/** Which queue of the channel a caller uses: the document tokens' (the channel itself), or another (hosted links'). */
+export type QueueOfChannel = (channel: string) => string;
 
 export function redisConnectionFromCredential(credential: Record<string, unknown>): RedisConnectionOptions {
 	return {
@@ -111,10 +116,14 @@ export function redisConnectionFromCredential(credential: Record<string, unknown
 }
 
 /** The registry choice and where it lives; undefined for "None". Throws for a setup that would lose tokens. */
-export async function readRegistryConfig(context: NodeContext, itemIndex = 0): Promise<RegistryConfig | undefined> {
+export async function readRegistryConfig(
+	context: NodeContext,
+	itemIndex = 0,
+	queueOf: QueueOfChannel = (channel) => channel,
+): Promise<RegistryConfig | undefined> {
 	const choice = parameter<RegistryChoice>(context, 'registry', itemIndex, 'embedded');
 	if (choice === 'none') return undefined;
-	const queue = String(parameter(context, 'registryChannel', itemIndex, DEFAULT_QUEUE)).trim() || DEFAULT_QUEUE;
+	const queue = queueOf(String(parameter(context, 'registryChannel', itemIndex, DEFAULT_QUEUE)).trim() || DEFAULT_QUEUE);
 	if (choice === 'redis') {
 		const credential = await context.getCredentials(REDIS_CREDENTIAL_TYPE, itemIndex);
 		return {
@@ -136,8 +145,12 @@ export async function readRegistryConfig(context: NodeContext, itemIndex = 0): P
 }
 
 /** Opens the configured registry; undefined for "None". Connection problems name the registry. */
-export async function openNodeRegistry(context: NodeContext, itemIndex = 0): Promise<VerificationRegistry | undefined> {
-	const config = await readRegistryConfig(context, itemIndex);
+export async function openNodeRegistry(
+	context: NodeContext,
+	itemIndex = 0,
+	queueOf?: QueueOfChannel,
+): Promise<VerificationRegistry | undefined> {
+	const config = await readRegistryConfig(context, itemIndex, queueOf);
 	if (!config) return undefined;
 	try {
 		return await openRegistry(config);

@@ -2,7 +2,7 @@
  * The node's transport: every request goes through n8n's HTTP helper, so the instance's proxy,
  * TLS and outbound-network policy apply, and the credential's `authenticate` signs it.
  */
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import type { Transport } from '../../lib/tencent/client';
 
@@ -21,7 +21,7 @@ export interface N8nTransportOptions {
 	credentials?: ICredentialDataDecryptedObject;
 }
 
-export function n8nTransport(context: IExecuteFunctions | IPollFunctions, transportOptions: N8nTransportOptions = {}): Transport {
+export function n8nTransport(context: IExecuteFunctions | IPollFunctions | IWebhookFunctions, transportOptions: N8nTransportOptions = {}): Transport {
 	const { credentials } = transportOptions;
 	return async (request) => {
 		const headers: Record<string, string> = {

@@ -1,6 +1,7 @@
 /** The catalogue of API actions the package calls: one line per action definition. */
 export { ApplyCardVerification } from './ApplyCardVerification';
 export { ApplyCardVerificationExternal } from './ApplyCardVerificationExternal';
+export { ApplyWebVerificationBizTokenIntl } from './ApplyWebVerificationBizTokenIntl';
 export { BankCard2EVerification } from './BankCard2EVerification';
 export { BankCard4EVerification } from './BankCard4EVerification';
 export { BankCardVerification } from './BankCardVerification';
@@ -10,8 +11,11 @@ export { CheckIdNameDate } from './CheckIdNameDate';
 export { CheckPhoneAndName } from './CheckPhoneAndName';
 export { CompareFaceLiveness } from './CompareFaceLiveness';
 export { DetectAIFakeFaces } from './DetectAIFakeFaces';
+export { DetectAuth } from './DetectAuth';
 export { GetCardVerificationExternalResult } from './GetCardVerificationExternalResult';
 export { GetCardVerificationResult } from './GetCardVerificationResult';
+export { GetDetectInfoEnhanced } from './GetDetectInfoEnhanced';
+export { GetWebVerificationResultIntl } from './GetWebVerificationResultIntl';
 export { IdCardOCRVerification } from './IdCardOCRVerification';
 export { IdCardVerification } from './IdCardVerification';
 export { ImageRecognitionV2 } from './ImageRecognitionV2';

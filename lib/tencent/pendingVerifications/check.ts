@@ -35,4 +35,9 @@ export interface PendingCheck {
 	started(requestId?: string): Outcome;
 	/** The start call was sent but its answer never recorded (n8n stopped): reported, not lost. */
 	interrupted(): Outcome;
+	/**
+	 * How long Tencent keeps a token's result, when that is a time rather than a number of polls (a
+	 * hosted verification waits for a person): past it the token is reported as timed out unasked.
+	 */
+	resultWindowMs?: number;
 }

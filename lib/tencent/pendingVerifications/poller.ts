@@ -91,9 +91,11 @@ export async function runPollTick(options: PollTickOptions): Promise<PollTickRep
 			if (await registry.finish(record.key, lease.id, result, now())) report.finished++;
 		};
 		// Tencent's window. A token times out only after its last poll, never by the clock alone: n8n
-		// polls at most once a minute, which can be slower than Tencent's own polling interval.
+		// polls at most once a minute, which can be slower than Tencent's own polling interval. A
+		// check whose result Tencent keeps for a fixed time (resultWindowMs) ends with that time.
 		const deadline = record.registeredAt + record.pollIntervalMs * record.maxPolls;
-		if (record.polls >= record.maxPolls) {
+		const windowClosed = check.resultWindowMs !== undefined && now() >= record.registeredAt + check.resultWindowMs;
+		if (record.polls >= record.maxPolls || windowClosed) {
 			await finish({
 				outcome: check.timedOut({ polls: record.polls, waitedMs: now() - record.registeredAt }),
 				polls: record.polls,

@@ -47,7 +47,7 @@ const SITE_NAMES = new Map<TencentSite, string>([
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const operation = findOperation(this, this.getNodeParameter('operation', 0) as string);
-	const routeByOutcome = this.getNodeParameter('routeByOutcome', 0, true) as boolean;
+	const routeByOutcome = operation.routed !== false && (this.getNodeParameter('routeByOutcome', 0, true) as boolean);
 	// Node-wide settings: read once, from the first item, like the operation itself.
 	const options = readNodeOptions(this, 0);
 	// Paces at Tencent's limits, retries what is safe to retry, corrects clock skew.

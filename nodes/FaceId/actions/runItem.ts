@@ -3,7 +3,7 @@
  * sign, retry: the resilient client) → decrypt → classify → shape the output. Each step is one
  * module; a flow operation (its own `perform`) replaces the middle steps.
  */
-import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { type IBinaryKeyData, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import type { AttemptLog, TencentCloudClient } from '../../../lib/tencent/client';
 import { isTencentCloudError } from '../../../lib/tencent/errors';
@@ -22,6 +22,8 @@ interface ClassifiedAnswer {
 	outcome: Outcome;
 	/** The verdict came as `Response.Error`: there is no response to simplify. */
 	fromError: boolean;
+	/** Files a flow already moved out of its answer. */
+	binary?: IBinaryKeyData;
 }
 
 /** Billed answers of this process's executions, for n8n's Retry On Fail (see lib/tencent/reusedAnswers.ts). */
@@ -168,7 +170,8 @@ export async function runItem(
 
 	// 6. Shape the output: files to binary, "Simplify", masking.
 	const fields = answer.fields;
-	const binary = operation.binaryFields ? await moveFieldsToBinary(context, itemIndex, fields, operation.binaryFields) : undefined;
+	const moved = operation.binaryFields ? await moveFieldsToBinary(context, itemIndex, fields, operation.binaryFields) : undefined;
+	const binary = answer.binary || moved ? { ...answer.binary, ...moved } : undefined;
 	const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
 	// The RequestId is in `outcome` either way; a verdict sent as Error keeps its Code and Message.
 	const body = !simplify ? fields : answer.fromError ? { Error: fields.Error } : operation.simplify(fields);

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ActionDefinition, BaseResponse } from '../../../lib/tencent/actions/common';
 import type { TencentCloudClient } from '../../../lib/tencent/client';
@@ -23,6 +23,8 @@ interface OperationBase {
 	properties: INodeProperties[];
 	/** Answer fields holding base64 files, which become binary properties of the output item. */
 	binaryFields?: readonly BinaryField[];
+	/** False when its items carry no verdict yet (a created link): they leave by one output. */
+	routed?: false;
 	/** With "Simplify" on: the answer fields a workflow needs (`outcome` is added, with the RequestId). */
 	simplify(response: IDataObject): IDataObject;
 }
@@ -40,6 +42,8 @@ export interface SingleCallOperation<Req = unknown, Res extends BaseResponse = B
 export interface PerformedCheck {
 	fields: IDataObject;
 	outcome: Outcome;
+	/** Files the flow took out of nested answer fields itself (binaryFields covers top-level ones). */
+	binary?: IBinaryKeyData;
 }
 
 /**

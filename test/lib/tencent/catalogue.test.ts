@@ -45,6 +45,7 @@ describe('serviceForAction', () => {
 		expect(services).toEqual({
 			ApplyCardVerification: 'faceid',
 			ApplyCardVerificationExternal: 'ocr',
+			ApplyWebVerificationBizTokenIntl: 'faceid',
 			BankCard2EVerification: 'faceid',
 			BankCard4EVerification: 'faceid',
 			BankCardVerification: 'faceid',
@@ -54,8 +55,11 @@ describe('serviceForAction', () => {
 			CheckPhoneAndName: 'faceid',
 			CompareFaceLiveness: 'faceid',
 			DetectAIFakeFaces: 'faceid',
+			DetectAuth: 'faceid',
 			GetCardVerificationExternalResult: 'ocr',
 			GetCardVerificationResult: 'faceid',
+			GetDetectInfoEnhanced: 'faceid',
+			GetWebVerificationResultIntl: 'faceid',
 			IdCardOCRVerification: 'faceid',
 			IdCardVerification: 'faceid',
 			ImageRecognitionV2: 'faceid',
@@ -99,7 +103,7 @@ test('OUTCOME_TABLES holds the table of each action answering with a Result code
 });
 
 describe('rate limits', () => {
-	test("Tencent's documented limits: 100/s; 20/s for ImageRecognitionV2, GetCardVerificationExternalResult, CompareFaceLiveness, DetectAIFakeFaces (undocumented: the lowest face limit) and the element checks", () => {
+	test("Tencent's documented limits: 100/s; 20/s for ImageRecognitionV2, GetCardVerificationExternalResult, CompareFaceLiveness, DetectAIFakeFaces (undocumented: the lowest face limit), the international hosted verification's two steps and the element checks", () => {
 		expect(documentedRateLimit('IdCardVerification')).toBe(100);
 		expect(documentedRateLimit('CheckIdCardInformation')).toBe(100);
 		expect(documentedRateLimit('ImageRecognitionV2')).toBe(20);
@@ -118,6 +122,8 @@ describe('rate limits', () => {
 			PhoneVerification: 20,
 			CompareFaceLiveness: 20,
 			DetectAIFakeFaces: 20,
+			ApplyWebVerificationBizTokenIntl: 20,
+			GetWebVerificationResultIntl: 20,
 		});
 	});
 

@@ -52,7 +52,7 @@ describe('versions: one Operation list in version 1, Resource then Operation fro
 	test('version 2 lists each resource with exactly its operations: every operation under one resource', () => {
 		const resource = faceIdDescription.properties.find((property) => property.name === 'resource');
 		const resources = (resource?.options ?? []).map((option) => (option as { value: string }).value);
-		expect(resources).toEqual(['identityCard', 'face', 'bankCard', 'phone', 'document']);
+		expect(resources).toEqual(['identityCard', 'face', 'bankCard', 'phone', 'document', 'verificationLink']);
 		const listed = resources.map((value) => operationChoices(2, { resource: value }));
 		expect(listed).toEqual([
 			['idCardVerification', 'idCardOcrVerification', 'checkIdCardInformation', 'checkIdNameDate'],
@@ -60,6 +60,7 @@ describe('versions: one Operation list in version 1, Resource then Operation fro
 			['bankCard4EVerification', 'bankCardVerification', 'bankCard2EVerification', 'checkBankCardInformation'],
 			['phoneVerification', 'mobileStatus', 'mobileNetworkTimeVerification', 'checkPhoneAndName'],
 			['applyCardVerification', 'getCardVerificationResult'],
+			['createVerificationLink', 'getVerificationResult'],
 		]);
 		expect(listed.flat().sort()).toEqual(OPERATIONS.map((operation) => operation.value).sort());
 	});
@@ -240,6 +241,17 @@ describe('node description', () => {
 		for (const name of ['Passed', 'Failed', 'Review']) expect(outputs).toContain(`"displayName":"${name}"`);
 		const simplify = description.properties.find((property) => property.name === 'simplify');
 		expect(simplify).toMatchObject({ type: 'boolean', default: true });
+	});
+
+	test('Create Verification Link has one output and no Route by Outcome: a link is not a verdict', () => {
+		const expression = String(new FaceId().description.outputs).replace(/^=\{\{([\s\S]*)\}\}$/, '$1');
+		// The same JavaScript n8n evaluates, with the node's parameters as $parameter.
+		const outputsFor = (parameters: Record<string, unknown>) => new Function('$parameter', `return (${expression});`)(parameters) as unknown[];
+		expect(outputsFor({ operation: 'createVerificationLink', routeByOutcome: true })).toHaveLength(1);
+		expect(outputsFor({ operation: 'getVerificationResult', routeByOutcome: true })).toHaveLength(3);
+		expect(outputsFor({ operation: 'idCardVerification', routeByOutcome: false })).toHaveLength(1);
+		const routeByOutcome = faceIdDescription.properties.find((property) => property.name === 'routeByOutcome');
+		expect(routeByOutcome?.displayOptions?.hide?.operation).toEqual(['createVerificationLink']);
 	});
 });
 

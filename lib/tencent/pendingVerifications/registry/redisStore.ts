@@ -121,6 +121,32 @@ for _, key in ipairs(keys) do
 end
 return claimed`;
 
+/** ARGV: key, now, lease id, owner, until. One entry, from wherever it can be claimed (see claimKey). */
+const CLAIM_KEY = `${PRELUDE}
+local key, now = ARGV[1], tonumber(ARGV[2])
+local values = redis.call('HMGET', entry(key), 'state', 'lease_until')
+local state = values[1]
+if not state then return false end
+local lapsed = (tonumber(values[2] or '') or 0) <= now
+local to
+if state == 'pending' or (state == 'polling' and lapsed) then to = 'polling'
+elseif state == 'finished' or (state == 'emitting' and lapsed) then to = 'emitting'
+else return false end
+move(key, state, to, ARGV[5])
+redis.call('HSET', entry(key), 'lease_id', ARGV[3], 'lease_owner', ARGV[4], 'lease_until', ARGV[5])
+if to == 'emitting' then redis.call('HINCRBY', entry(key), 'emit_count', 1) end
+return record(key)`;
+
+/** ARGV: name, value or '' (remove), remove only if the value is this ('' any). */
+const SET_SETTING = `${PRELUDE}
+local settings = base .. ':settings'
+if ARGV[2] ~= '' then
+	redis.call('HSET', settings, ARGV[1], ARGV[2])
+elseif ARGV[3] == '' or redis.call('HGET', settings, ARGV[1]) == ARGV[3] then
+	redis.call('HDEL', settings, ARGV[1])
+end
+return 1`;
+
 /** ARGV: key, lease id, polls or '' (keep), next poll at or '' (keep). */
 const RESCHEDULE = `${PRELUDE}
 local key = ARGV[1]
@@ -164,6 +190,8 @@ const SCRIPTS = {
 	faceidDropReservation: DROP_RESERVATION,
 	faceidExpireReservations: EXPIRE_RESERVATIONS,
 	faceidClaim: CLAIM,
+	faceidClaimKey: CLAIM_KEY,
+	faceidSetSetting: SET_SETTING,
 	faceidReschedule: RESCHEDULE,
 	faceidFinish: FINISH,
 	faceidMarkDone: MARK_DONE,
@@ -304,6 +332,19 @@ export class RedisRegistry implements VerificationRegistry {
 
 	async claimFinished(now: number, limit: number, lease: Lease): Promise<VerificationRecord[]> {
 		return this.claim('finished', 'emitting', now, limit, lease, true);
+	}
+
+	async claimKey(key: string, now: number, lease: Lease): Promise<VerificationRecord | undefined> {
+		const claimed = await this.client.faceidClaimKey(this.base, key, now, lease.id, lease.owner, lease.until);
+		return claimed ? toRecord(claimed) : undefined;
+	}
+
+	async channelSetting(name: string): Promise<string | undefined> {
+		return (await this.client.hget(`${this.base}:settings`, name)) ?? undefined;
+	}
+
+	async setChannelSetting(name: string, value: string | undefined, ifValue?: string): Promise<void> {
+		await this.client.faceidSetSetting(this.base, name, value ?? '', ifValue ?? '');
 	}
 
 	async reschedule(key: string, leaseId: string, polls: number, nextPollAt: number): Promise<boolean> {

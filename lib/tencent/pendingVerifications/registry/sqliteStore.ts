@@ -48,6 +48,12 @@ CREATE INDEX IF NOT EXISTS card_verifications_due ON card_verifications (queue, 
 CREATE INDEX IF NOT EXISTS card_verifications_lease ON card_verifications (queue, state, lease_until);
 CREATE INDEX IF NOT EXISTS card_verifications_finished ON card_verifications (queue, state, finished_at);
 CREATE INDEX IF NOT EXISTS card_verifications_done ON card_verifications (queue, state, emitted_at);
+CREATE TABLE IF NOT EXISTS channel_settings (
+	queue TEXT NOT NULL,
+	name TEXT NOT NULL,
+	value TEXT NOT NULL,
+	PRIMARY KEY (queue, name)
+);
 `;
 
 /** How long a process waits for another one's write before SQLite gives up. */
@@ -252,6 +258,40 @@ export class SqliteRegistry implements VerificationRegistry {
 
 	async claimFinished(now: number, limit: number, lease: Lease): Promise<VerificationRecord[]> {
 		return this.claim('finished', 'emitting', 'finished_at', ', emit_count = emit_count + 1', now, limit, lease);
+	}
+
+	async claimKey(key: string, now: number, lease: Lease): Promise<VerificationRecord | undefined> {
+		const [row] = this.all(
+			`UPDATE card_verifications
+			 SET state = CASE WHEN state IN ('pending', 'polling') THEN 'polling' ELSE 'emitting' END,
+				emit_count = emit_count + CASE WHEN state IN ('finished', 'emitting') THEN 1 ELSE 0 END,
+				lease_id = :leaseId, lease_owner = :owner, lease_until = :until
+			 WHERE queue = :queue AND key = :key
+				AND (state IN ('pending', 'finished') OR (state IN ('polling', 'emitting') AND lease_until <= :now))
+			 RETURNING *`,
+			{ key, now, leaseId: lease.id, owner: lease.owner, until: lease.until },
+		);
+		return row ? toRecord(row) : undefined;
+	}
+
+	async channelSetting(name: string): Promise<string | undefined> {
+		const row = this.db
+			.prepare('SELECT value FROM channel_settings WHERE queue = :queue AND name = :name')
+			.get({ queue: this.queue, name }) as { value: string } | undefined;
+		return row?.value;
+	}
+
+	async setChannelSetting(name: string, value: string | undefined, ifValue?: string): Promise<void> {
+		if (value !== undefined) {
+			this.run(
+				`INSERT INTO channel_settings (queue, name, value) VALUES (:queue, :name, :value)
+				 ON CONFLICT (queue, name) DO UPDATE SET value = excluded.value`,
+				{ name, value },
+			);
+			return;
+		}
+		const condition = ifValue === undefined ? '' : ' AND value = :ifValue';
+		this.run(`DELETE FROM channel_settings WHERE queue = :queue AND name = :name${condition}`, { name, ifValue });
 	}
 
 	async reschedule(key: string, leaseId: string, polls: number, nextPollAt: number): Promise<boolean> {

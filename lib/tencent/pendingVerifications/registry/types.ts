@@ -140,6 +140,17 @@ export interface VerificationRegistry {
 	claimFinished(now: number, limit: number, lease: Lease): Promise<VerificationRecord[]>;
 	/** The emission under `leaseId` reached n8n: done, the result dropped. Returns how many. */
 	commit(keys: readonly string[], leaseId: string, at: number): Promise<number>;
+	/**
+	 * Claims one entry by its key, wherever it can be claimed: a pending one (due or not), or one
+	 * polling under a lapsed lease, for polling; a finished one, or one emitting under a lapsed
+	 * lease, for emission (counted in `emitCount`). Undefined when it is absent, done, reserved, or
+	 * held under someone's live lease. What a customer's return uses to take over one token.
+	 */
+	claimKey(key: string, now: number, lease: Lease): Promise<VerificationRecord | undefined>;
+	/** A channel's setting (the Return Trigger's URL), or undefined. */
+	channelSetting(name: string): Promise<string | undefined>;
+	/** Sets a channel's setting; undefined removes it, only if it still is `ifValue` when given. */
+	setChannelSetting(name: string, value: string | undefined, ifValue?: string): Promise<void>;
 	/** Deletes done entries emitted before `before`. */
 	prune(before: number): Promise<number>;
 	stats(): Promise<Record<VerificationState, number>>;

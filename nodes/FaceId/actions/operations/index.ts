@@ -9,8 +9,10 @@ import { checkIdCardInformation } from './checkIdCardInformation.operation';
 import { checkIdNameDate } from './checkIdNameDate.operation';
 import { checkPhoneAndName } from './checkPhoneAndName.operation';
 import { compareFaceLiveness } from './compareFaceLiveness.operation';
+import { createVerificationLink } from './createVerificationLink.operation';
 import { detectAiFakeFaces } from './detectAiFakeFaces.operation';
 import { getCardVerificationResult } from './getCardVerificationResult.operation';
+import { getVerificationResult } from './getVerificationResult.operation';
 import { idCardOcrVerification } from './idCardOcrVerification.operation';
 import { idCardVerification } from './idCardVerification.operation';
 import { imageRecognitionV2 } from './imageRecognitionV2.operation';
@@ -38,4 +40,6 @@ export const OPERATIONS: readonly FaceIdOperation[] = [
 	checkPhoneAndName,
 	applyCardVerification,
 	getCardVerificationResult,
+	createVerificationLink,
+	getVerificationResult,
 ];

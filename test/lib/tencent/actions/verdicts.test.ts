@@ -19,6 +19,7 @@ import {
 import { ACTIONS, OUTCOME_TABLES } from '../../../../lib/tencent/catalogue';
 import { failedOperationErrors, failedOperations, NAME_AND_ID_NUMBER_RESULTS, rule, SIMILARITY_RESULTS } from '../../../../lib/tencent/actions/verdicts';
 import { outcomeOfCardVerification } from '../../../../lib/tencent/pendingVerifications/cardVerification/statuses';
+import { outcomeOfHostedResult } from '../../../../lib/tencent/pendingVerifications/hostedVerification/results';
 
 /** "-1", "-2", … down to `last`. */
 function codesDown(first: number, last: number): string[] {
@@ -141,10 +142,63 @@ const DOCUMENT_CHECK_STEPS: Record<string, { starts: string } | { statuses: stri
 	GetCardVerificationExternalResult: { statuses: ['PROCESSING', 'ABNORMAL', 'COMPLETED'] },
 };
 
+/**
+ * The hosted verifications' steps: the start hands out a token and a link; the result's verdict is
+ * its flow's code (the international ErrorCode, China's Text.ErrCode), from each flow's error-code page.
+ */
+const HOSTED_STEPS: Record<string, { flow: 'webVerification' | 'detectAuth'; step: 'start' | 'result'; link?: string }> = {
+	ApplyWebVerificationBizTokenIntl: { flow: 'webVerification', step: 'start', link: 'VerificationURL' },
+	GetWebVerificationResultIntl: { flow: 'webVerification', step: 'result' },
+	DetectAuth: { flow: 'detectAuth', step: 'start', link: 'Url' },
+	GetDetectInfoEnhanced: { flow: 'detectAuth', step: 'result' },
+};
+
 const RESULT_CODE_ACTIONS = Object.keys(DOCUMENTED_RESULTS);
 
-test('every definition of the catalogue is checked here: a Result-code table or a document-check step', () => {
-	expect([...RESULT_CODE_ACTIONS, ...Object.keys(DOCUMENT_CHECK_STEPS)].sort()).toEqual(ACTIONS.map((action) => action.name).sort());
+describe.each(Object.entries(HOSTED_STEPS))('%s', (name, { flow, step, link }) => {
+	const definition = ACTIONS.find((action) => action.name === name)!;
+	const answer = (code: number | null) => (flow === 'webVerification' ? { ErrorCode: code, RequestId: 'r' } : { Text: { ErrCode: code }, RequestId: 'r' });
+
+	test(`is the ${step} of the ${flow} flow, without a Result table`, () => {
+		expect(definition.pendingCheck).toEqual({ kind: flow, step });
+		expect(OUTCOME_TABLES[name]).toBeUndefined();
+		if (link) {
+			expect(definition.responseSchema.safeParse({ BizToken: 'T', [link]: 'https://x', RequestId: 'r' }).success).toBe(true);
+			expect(definition.responseSchema.safeParse({ [link]: 'https://x', RequestId: 'r' }).success).toBe(false);
+		} else {
+			expect(definition.responseSchema.safeParse(answer(0)).success).toBe(true);
+		}
+	});
+
+	if (step === 'result') {
+		test('0 passes and is billed; a spoof fails; abandoned, timed-out and expired verifications go to Review, retryable and free', () => {
+			expect(outcomeOfHostedResult(flow, answer(0))).toMatchObject({ status: 'passed', code: '0', billable: true, retryable: false });
+			expect(outcomeOfHostedResult(flow, answer(1002))).toMatchObject({ status: 'failed', code: '1002', retryable: false });
+			const abandoned = flow === 'webVerification' ? [15, 1409, 1410] : [15, 16];
+			for (const code of abandoned) {
+				expect([code, outcomeOfHostedResult(flow, answer(code))]).toEqual([code, expect.objectContaining({ status: 'review', billable: false, retryable: true })]);
+			}
+			// Still in progress: not a verdict, asked again.
+			expect(outcomeOfHostedResult(flow, answer(null))).toMatchObject({ status: 'review', code: 'IN_PROGRESS', retryable: true });
+			// An undocumented code goes to a human, counted as billed so nobody re-buys it unknowingly.
+			expect(outcomeOfHostedResult(flow, answer(9876))).toMatchObject({ status: 'review', code: '9876', billable: true, retryable: false });
+		});
+	}
+});
+
+test('China: 17 ("this flow is not finished") is not a verdict; a mismatched name, a low similarity and a spoof are billed failures', () => {
+	expect(outcomeOfHostedResult('detectAuth', { Text: { ErrCode: 17 } })).toMatchObject({ code: 'IN_PROGRESS' });
+	for (const code of [2006, 2016, 1002]) {
+		expect([code, outcomeOfHostedResult('detectAuth', { Text: { ErrCode: code } })]).toEqual([code, expect.objectContaining({ status: 'failed', billable: true })]);
+	}
+	// The international web flow bills nothing but success: its spoof verdict is free.
+	expect(outcomeOfHostedResult('webVerification', { ErrorCode: 1002 })).toMatchObject({ status: 'failed', billable: false });
+});
+
+test('every definition of the catalogue is checked here: a Result-code table, a document-check step or a hosted step', () => {
+	expect([...RESULT_CODE_ACTIONS, ...Object.keys(DOCUMENT_CHECK_STEPS), ...Object.keys(HOSTED_STEPS)].sort()).toEqual(
+		ACTIONS.map((action) => action.name).sort(),
+	);
 	for (const action of ACTIONS) {
 		// A verdict comes from a Result table or from the check's Status, never both.
 		expect([action.name, action.outcomes === undefined]).toEqual([action.name, action.pendingCheck !== undefined]);

@@ -171,6 +171,47 @@ export function describeRegistryContract(open: Opener): void {
 		expect(await registry.get('open')).toMatchObject({ state: 'pending' });
 	});
 
+	test('claimKey takes one token wherever it can be claimed: pending (due or not) for polling, finished for emission, never under a live lease', async () => {
+		await registry.register(verification('tok', { nextPollAt: T0 + 50_000 }));
+		expect(await registry.claimKey('absent', T0, lease('r', T0 + 9000))).toBeUndefined();
+		const polling = await registry.claimKey('tok', T0, lease('r', T0 + 9000));
+		expect(polling).toMatchObject({ key: 'tok', state: 'polling', leaseId: 'r', emitCount: 0, reference: 'CRM-tok' });
+		// Held: neither the poll nor a second return gets it until the lease lapses.
+		expect(await registry.claimDue(T0 + 8999, 10, lease('poll', T0 + 99_000))).toEqual([]);
+		expect(await registry.claimKey('tok', T0 + 8999, lease('other', T0 + 20_000))).toBeUndefined();
+		expect(await registry.finish('tok', 'r', result('PASSED'), T0 + 100)).toBe(true);
+		const emitting = await registry.claimKey('tok', T0 + 200, lease('e', T0 + 9000));
+		expect(emitting).toMatchObject({ state: 'emitting', leaseId: 'e', emitCount: 1, result: result('PASSED') });
+		// The poll cannot emit it as well, while the lease holds.
+		expect(await registry.claimFinished(T0 + 300, 10, lease('poll', T0 + 99_000))).toEqual([]);
+		expect(await registry.commit(['tok'], 'e', T0 + 400)).toBe(1);
+		expect(await registry.claimKey('tok', T0 + 500, lease('late', T0 + 9000))).toBeUndefined();
+		expect(await registry.get('tok')).toMatchObject({ state: 'done' });
+	});
+
+	test('claimKey takes over a lapsed lease: polling for polling, emitting for a second emission', async () => {
+		await registry.register(verification('p'));
+		await registry.claimDue(T0 + 1000, 10, lease('dead', T0 + 2000));
+		expect(await registry.claimKey('p', T0 + 1999, lease('r', T0 + 9000))).toBeUndefined();
+		expect(await registry.claimKey('p', T0 + 2000, lease('r', T0 + 9000))).toMatchObject({ state: 'polling', leaseId: 'r' });
+		await registry.finish('p', 'r', result('PASSED'), T0 + 2100);
+		await registry.claimFinished(T0 + 2200, 10, lease('died', T0 + 3000));
+		expect(await registry.claimKey('p', T0 + 3000, lease('again', T0 + 9000))).toMatchObject({ state: 'emitting', emitCount: 2 });
+	});
+
+	test('a channel setting is kept per queue; removing it with ifValue leaves another value alone', async () => {
+		const other = await open(`${registry.queue}-other`);
+		expect(await registry.channelSetting('returnUrl')).toBeUndefined();
+		await registry.setChannelSetting('returnUrl', 'https://n8n.example/webhook/a/faceid-return');
+		expect(await registry.channelSetting('returnUrl')).toBe('https://n8n.example/webhook/a/faceid-return');
+		expect(await other.channelSetting('returnUrl')).toBeUndefined();
+		await registry.setChannelSetting('returnUrl', 'https://n8n.example/webhook/b/faceid-return');
+		await registry.setChannelSetting('returnUrl', undefined, 'https://n8n.example/webhook/a/faceid-return');
+		expect(await registry.channelSetting('returnUrl')).toBe('https://n8n.example/webhook/b/faceid-return');
+		await registry.setChannelSetting('returnUrl', undefined, 'https://n8n.example/webhook/b/faceid-return');
+		expect(await registry.channelSetting('returnUrl')).toBeUndefined();
+	});
+
 	test('two connections claiming the same queue at once split the tokens without overlap', async () => {
 		const other = await open(registry.queue);
 		for (let i = 0; i < 200; i++) await registry.register(verification(`t${String(i).padStart(3, '0')}`));

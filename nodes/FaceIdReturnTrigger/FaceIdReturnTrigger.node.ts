@@ -1,0 +1,122 @@
+import { NodeOperationError, type IHookFunctions, type INodeType, type INodeTypeDescription, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
+
+import { takeOverOnReturn } from '../../lib/tencent/pendingVerifications/customerReturn';
+import {
+	hostedVerificationCheck,
+	hostedVerificationQueue,
+	parseHostedEntryKind,
+	RETURN_URL_SETTING,
+	tokenFromQuery,
+} from '../../lib/tencent/pendingVerifications/hostedVerification';
+import type { VerificationRegistry } from '../../lib/tencent/pendingVerifications/registry';
+import { abortableSleep, resilientClient } from '../shared/client';
+import { hostedResultItem } from '../shared/hostedVerificationFields';
+import { NODE_NUMBER_OPTIONS, readNumberOption } from '../shared/options';
+import { routeItems } from '../shared/outputs';
+import { readPrivacySettings } from '../shared/privacy';
+import { openNodeRegistry, REDIS_CREDENTIAL_TEST, testRedisCredential } from '../shared/registryFields';
+import { CREDENTIAL_TYPE } from '../shared/transport';
+import { configuredAnswer, sendAnswer, UNKNOWN_TOKEN } from './customerPage';
+import { faceIdReturnTriggerDescription } from './description';
+
+/** The return's claim on a token: one result request with its retries, and the hand-over to n8n. */
+const RETURN_LEASE_MS = 120_000;
+
+async function openChannel(context: IHookFunctions | IWebhookFunctions): Promise<VerificationRegistry> {
+	const registry = await openNodeRegistry(context, 0, hostedVerificationQueue);
+	if (!registry) throw new NodeOperationError(context.getNode(), 'The FaceID Return Trigger needs a Pending Registry');
+	return registry;
+}
+
+/** The registry channel learns this trigger's URL when the workflow is activated: Create Verification Link reads it there. */
+async function withChannel<T>(context: IHookFunctions, work: (registry: VerificationRegistry, url: string) => Promise<T>, manual: T): Promise<T> {
+	const url = context.getNodeWebhookUrl('default');
+	// "Listen for test event" registers a test URL for a moment: it must not replace the active one.
+	if (context.getActivationMode() === 'manual' || !url) return manual;
+	const registry = await openChannel(context);
+	try {
+		return await work(registry, url);
+	} finally {
+		await registry.close();
+	}
+}
+
+export class FaceIdReturnTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		...faceIdReturnTriggerDescription,
+		// Here: n8n resolves `file:` icons from this file's folder, and its lint reads these fields here.
+		icon: { light: 'file:../../icons/faceid.svg', dark: 'file:../../icons/faceid.dark.svg' },
+		subtitle: 'On customer return',
+		credentials: [
+			{ name: 'tencentCloudApi', required: true },
+			{
+				name: 'faceIdRegistryRedis',
+				required: true,
+				testedBy: 'faceIdRegistryRedisTest',
+				displayOptions: { show: { registry: ['redis'] } },
+			},
+		],
+	};
+
+	methods = { credentialTest: { [REDIS_CREDENTIAL_TEST]: testRedisCredential } };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await withChannel(this, async (registry, url) => (await registry.channelSetting(RETURN_URL_SETTING)) === url, true);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await withChannel(this, async (registry, url) => (await registry.setChannelSetting(RETURN_URL_SETTING, url), true), true);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				// Only its own URL: another workflow's trigger may have taken the channel since.
+				return await withChannel(this, async (registry, url) => (await registry.setChannelSetting(RETURN_URL_SETTING, undefined, url), true), true);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const token = tokenFromQuery(this.getQueryData() as Record<string, unknown>);
+		if (!token) {
+			sendAnswer(this, UNKNOWN_TOKEN);
+			return { noWebhookResponse: true };
+		}
+		const options = this.getNodeParameter('options', {}) as Record<string, unknown>;
+		const timeoutMs = readNumberOption(options.timeout, NODE_NUMBER_OPTIONS.timeout) * 1000;
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const privacy = await readPrivacySettings(this, { maskPersonalData: options.maskPersonalData === true }, credentials);
+		// Result requests are free: a request Tencent may have processed is asked again too.
+		const client = resilientClient(this, { maxRequestsPerSecond: 0, maxRetries: NODE_NUMBER_OPTIONS.maxRetries.default, retryPossiblyProcessed: true }, credentials);
+		const registry = await openChannel(this);
+		try {
+			const delivery = await takeOverOnReturn({
+				registry,
+				token,
+				checkOf: (kind) => {
+					const parsed = parseHostedEntryKind(kind);
+					return parsed ? hostedVerificationCheck(parsed, client, { timeoutMs }) : undefined;
+				},
+				leaseMs: RETURN_LEASE_MS,
+				retries: 2,
+				retryDelayMs: 1000,
+				sleep: abortableSleep,
+			});
+			if (delivery.kind === 'unknown') {
+				sendAnswer(this, UNKNOWN_TOKEN);
+				return { noWebhookResponse: true };
+			}
+			if (delivery.kind !== 'emit') {
+				this.logger.info(`FaceID Return Trigger: a customer came back; the result is left to the FaceID Trigger (${delivery.kind === 'left-to-poll' ? delivery.why : 'emitted before'})`);
+				sendAnswer(this, configuredAnswer(this));
+				return { noWebhookResponse: true };
+			}
+			const item = await hostedResultItem(this, { record: delivery.record, result: delivery.result }, privacy, 'FaceID Return Trigger');
+			sendAnswer(this, configuredAnswer(this));
+			// Marked emitted as it is handed to n8n; if that fails, the poll emits it after the lease (emission 2).
+			await delivery.commit().catch((error: unknown) => this.logger.error(`FaceID Return Trigger: could not mark a result as emitted: ${(error as Error).message}`));
+			return { noWebhookResponse: true, workflowData: routeItems([item], this.getNodeParameter('routeByOutcome', true) as boolean) };
+		} finally {
+			await registry.close();
+		}
+	}
+}
