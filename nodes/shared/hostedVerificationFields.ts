@@ -112,6 +112,8 @@ export function simplifyHostedResult(fields: IDataObject): IDataObject {
 	const text = (fields.Text ?? undefined) as IDataObject | undefined;
 	const kept: IDataObject = {
 		BizToken: fields.BizToken,
+		// Why there is no result (Tencent refused the token).
+		...(fields.Error !== undefined ? { Error: fields.Error } : {}),
 		...(fields.ErrorCode !== undefined ? { ErrorCode: fields.ErrorCode, ErrorMsg: fields.ErrorMsg } : {}),
 		...(text ? { ErrCode: text.ErrCode, ErrMsg: text.ErrMsg, Sim: text.Sim } : {}),
 		attempts: fields.attempts,

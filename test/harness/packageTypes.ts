@@ -8,6 +8,7 @@ export const PACKAGE_NAME = 'n8n-nodes-tencent-faceid';
 const NODES = [
 	{ file: 'nodes/FaceId/FaceId.node', className: 'FaceId', type: `${PACKAGE_NAME}.faceId` },
 	{ file: 'nodes/FaceIdTrigger/FaceIdTrigger.node', className: 'FaceIdTrigger', type: `${PACKAGE_NAME}.faceIdTrigger` },
+	{ file: 'nodes/FaceIdReturnTrigger/FaceIdReturnTrigger.node', className: 'FaceIdReturnTrigger', type: `${PACKAGE_NAME}.faceIdReturnTrigger` },
 ];
 const CREDENTIALS = [
 	{ file: 'credentials/TencentCloudApi.credentials', className: 'TencentCloudApi' },

@@ -279,3 +279,21 @@ test('"Fetch Test Event" returns a sample at once and does not open the registry
 	expect(data?.[0][0].json).toMatchObject({ Status: 'PASSED', reference: 'CRM-0001', outcome: { status: 'passed' } });
 	expect(existsSync(missing)).toBe(false);
 });
+
+test('"Fetch Test Event" of On Hosted Verification Result returns a hosted sample, shaped as the poll and the Return Trigger shape a result', async () => {
+	const missing = join(folder, 'never-created-hosted', 'registry.sqlite');
+	const trigger = await triggerRunner(triggerWorkflow({ event: 'hostedVerificationResult' }, missing), 'FaceID Trigger', {
+		credentials: { tencentCloudApi: sandboxCredential(sandbox.url) },
+		nodeTypes: NODE_TYPES,
+		credentialTypes: CREDENTIAL_TYPES,
+	});
+	const data = await trigger.manual();
+	expect(data?.[0][0].json).toMatchObject({
+		ErrorCode: 0,
+		reference: 'CRM-0001',
+		attempts: [expect.objectContaining({ code: 0, similarity: 93.5 })],
+		verification: { flow: 'webVerification', delivery: 'FaceID Trigger' },
+		outcome: { status: 'passed', code: '0' },
+	});
+	expect(existsSync(missing)).toBe(false);
+});

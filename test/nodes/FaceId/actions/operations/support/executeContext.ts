@@ -24,6 +24,8 @@ export interface ContextOptions {
 	/** n8n's helpers.httpRequest (an image URL the node downloads). */
 	httpRequest?: (options: IHttpRequestOptions) => Promise<unknown>;
 	signal?: AbortSignal;
+	/** What getCredentials returns (the Tencent Cloud API credential); default: an international one. */
+	credentials?: Record<string, unknown>;
 }
 
 export interface FakeContext extends IExecuteFunctions {
@@ -52,6 +54,7 @@ export function executeContext(options: ContextOptions): FakeContext {
 			return parameters !== undefined && name in parameters ? parameters[name] : fallback;
 		},
 		getExecutionCancelSignal: () => options.signal,
+		getCredentials: async () => options.credentials ?? { site: 'international' },
 		continueOnFail: () => false,
 		logger: { warn: () => {}, error: () => {}, info: () => {}, debug: () => {} },
 		helpers: {
