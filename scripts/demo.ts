@@ -15,12 +15,16 @@ import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../sandbox/serv
 import { closeAllRegistries } from '../lib/tencent/pendingVerifications/registry';
 import { runWorkflow, triggerRunner, type WorkflowRunResult } from '../test/harness';
 import { packageTypes } from '../test/harness/packageTypes';
+import { TEST_CUSTOMERS } from './testCustomers';
+import { activate, actAsCustomers, isResultWorkflow, pollUntil, type ActiveResultWorkflow } from './demo/hostedLinks';
 
 const EXAMPLES_DIR = path.resolve(__dirname, '..', 'examples');
 const FACEID_TYPE = 'n8n-nodes-tencent-faceid.faceId';
 const TRIGGER_TYPE = 'n8n-nodes-tencent-faceid.faceIdTrigger';
 /** How long the demo waits for the trigger to pick up the asynchronous results. */
 const TRIGGER_DEADLINE_MS = 30_000;
+/** The demo's poll interval for the verification links (n8n's is a minute at least). */
+const POLL_EVERY_MS = 5_000;
 
 async function credentialsFor(): Promise<{ credential: ICredentialDataDecryptedObject; target: string; sandbox?: Sandbox }> {
 	const secretId = process.env.TENCENTCLOUD_SECRET_ID;
@@ -120,7 +124,7 @@ function recordOf(result: WorkflowRunResult, nodeName: string, item: INodeExecut
 	}
 }
 
-async function runManualExample(workflow: IWorkflowBase, credential: ICredentialDataDecryptedObject): Promise<void> {
+async function runManualExample(workflow: IWorkflowBase, credential: ICredentialDataDecryptedObject, withCustomers: boolean): Promise<void> {
 	const result = await runWorkflow(workflow, { credentials: { tencentCloudApi: credential }, ...types() });
 	if (result.error) {
 		console.log(`  workflow error: ${result.error.message}`);
@@ -131,7 +135,25 @@ async function runManualExample(workflow: IWorkflowBase, credential: ICredential
 		// Several checks in a row: say which one each block of lines is.
 		if (faceIdNodes.length > 1) console.log(`  ${node.name}:`);
 		printRoutes(workflow, result, node.name, (item) => recordOf(result, node.name, item));
+		// Links were sent: the test customers open them.
+		const links = result.outputs(node.name).flat().filter((item) => typeof item.json.verificationUrl === 'string');
+		if (links.length && withCustomers) await actAsCustomers(links, (line) => console.log(line));
 	}
+}
+
+/** The result workflow: what its Return Trigger started, then what its FaceID Trigger's poll finds. */
+async function runResultWorkflow(active: ActiveResultWorkflow, file: string): Promise<void> {
+	const { workflow } = active;
+	console.log(`\n▶ ${workflow.name}  (examples/${file}, active since the demo began)`);
+	for (const data of active.returns.started) {
+		printRoutes(workflow, await active.returns.runTriggered(data), active.returnName, (item) => item.json, false);
+	}
+	const expected = Object.values(TEST_CUSTOMERS).filter((action) => action === 'leave').length;
+	console.log(`  … waiting for the FaceID Trigger's poll (n8n polls at most every minute; here every ${POLL_EVERY_MS / 1000} s)`);
+	for (const data of await pollUntil(active, expected, TRIGGER_DEADLINE_MS, POLL_EVERY_MS)) {
+		printRoutes(workflow, await active.poll!.runTriggered(data), active.pollName!, (item) => item.json, false);
+	}
+	await active.returns.close();
 }
 
 /** Polls as an active workflow would, and runs the execution n8n starts for each emission. */
@@ -159,12 +181,16 @@ async function runTriggerExample(workflow: IWorkflowBase, triggerName: string, c
 	}
 }
 
-async function runExample(file: string, credential: ICredentialDataDecryptedObject): Promise<void> {
-	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as IWorkflowBase;
+function readExample(file: string): IWorkflowBase {
+	return JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as IWorkflowBase;
+}
+
+async function runExample(file: string, credential: ICredentialDataDecryptedObject, withCustomers: boolean): Promise<void> {
+	const workflow = readExample(file);
 	console.log(`\n▶ ${workflow.name}  (examples/${file})`);
 	const trigger = workflow.nodes.find((node) => node.type === TRIGGER_TYPE);
 	if (trigger) await runTriggerExample(workflow, trigger.name, credential);
-	else await runManualExample(workflow, credential);
+	else await runManualExample(workflow, credential, withCustomers);
 }
 
 /** Output names of the FaceID node: three routed outputs, plus n8n's error output when enabled. */
@@ -185,9 +211,14 @@ async function main(): Promise<void> {
 		const files = readdirSync(EXAMPLES_DIR)
 			.filter((file) => file.endsWith('.json'))
 			.sort();
-		for (const file of files) {
-			await runExample(file, credential);
+		// The result workflows of verification links are active before any link is sent, as a user sets them up.
+		const resultFiles = files.filter((file) => isResultWorkflow(readExample(file)));
+		const active = sandbox ? await Promise.all(resultFiles.map(async (file) => [file, await activate(readExample(file), credential, types())] as const)) : [];
+		for (const file of files.filter((candidate) => !resultFiles.includes(candidate))) {
+			await runExample(file, credential, sandbox !== undefined);
 		}
+		for (const [file, workflow] of active) await runResultWorkflow(workflow, file);
+		if (!sandbox) for (const file of resultFiles) console.log(`\n▶ examples/${file}: not run here; it needs customers who open real verification links`);
 	} finally {
 		await closeAllRegistries();
 		await sandbox?.close();

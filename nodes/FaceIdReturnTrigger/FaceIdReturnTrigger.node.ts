@@ -9,6 +9,7 @@ import {
 	tokenFromQuery,
 } from '../../lib/tencent/pendingVerifications/hostedVerification';
 import type { VerificationRegistry } from '../../lib/tencent/pendingVerifications/registry';
+import { scrubText } from '../../lib/tencent/redact';
 import { abortableSleep, resilientClient } from '../shared/client';
 import { hostedResultItem } from '../shared/hostedVerificationFields';
 import { NODE_NUMBER_OPTIONS, readNumberOption } from '../shared/options';
@@ -87,8 +88,9 @@ export class FaceIdReturnTrigger implements INodeType {
 		const privacy = await readPrivacySettings(this, { maskPersonalData: options.maskPersonalData === true }, credentials);
 		// Result requests are free: a request Tencent may have processed is asked again too.
 		const client = resilientClient(this, { maxRequestsPerSecond: 0, maxRetries: NODE_NUMBER_OPTIONS.maxRetries.default, retryPossiblyProcessed: true }, credentials);
-		const registry = await openChannel(this);
+		let registry: VerificationRegistry | undefined;
 		try {
+			registry = await openChannel(this);
 			const delivery = await takeOverOnReturn({
 				registry,
 				token,
@@ -115,8 +117,14 @@ export class FaceIdReturnTrigger implements INodeType {
 			// Marked emitted as it is handed to n8n; if that fails, the poll emits it after the lease (emission 2).
 			await delivery.commit().catch((error: unknown) => this.logger.error(`FaceID Return Trigger: could not mark a result as emitted: ${(error as Error).message}`));
 			return { noWebhookResponse: true, workflowData: routeItems([item], this.getNodeParameter('routeByOutcome', true) as boolean) };
+		} catch (error) {
+			// The customer is not shown n8n's error: the token stays in the registry, and the poll emits its result.
+			const why = scrubText((error as Error).message, privacy.secrets);
+			this.logger.error(`FaceID Return Trigger: a customer's return could not be handled; the FaceID Trigger will emit the result: ${why}`);
+			sendAnswer(this, configuredAnswer(this));
+			return { noWebhookResponse: true };
 		} finally {
-			await registry.close();
+			await registry?.close();
 		}
 	}
 }

@@ -20,7 +20,7 @@ export function page(title: string, message: string): string {
 	return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;background:#f5f6fa;color:#1f2330;margin:0;display:flex;min-height:100vh;align-items:center;justify-content:center}
+<style>body{font-family:system-ui,sans-serif;background:#f5f6fa;color:#1f2330;margin:0;padding:16px;box-sizing:border-box;display:flex;min-height:100vh;align-items:center;justify-content:center}
 main{background:#fff;border-radius:12px;box-shadow:0 2px 12px rgba(0,0,0,.08);padding:40px 48px;max-width:480px;text-align:center}
 h1{font-size:1.5rem;margin:0 0 12px}p{line-height:1.5;margin:0}</style></head>
 <body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></main></body></html>`;

@@ -13,6 +13,7 @@ import { startService, waitFor, type Service } from '../n8n/processes';
 import { N8nRest, type RunExecutionData } from '../n8n/rest';
 import { freshUserFolder, importCredentials, importWorkflows, sandboxCredential, type ExampleWorkflow } from '../n8n/userFolder';
 import { checkExample, startOf, type E2eContext } from './context';
+import { needsActiveReturnTrigger, visitLinks } from './customers';
 import { REDIS_SERVER } from './system';
 import { checkTriggerWorkflows, publishTriggerWorkflows } from './trigger';
 
@@ -90,9 +91,11 @@ export async function runQueueMode(ctx: E2eContext): Promise<void> {
 			const start = startOf(example);
 			if (start?.kind !== 'manual') continue;
 			let executionId: string | undefined;
+			let linkData: RunExecutionData | undefined;
 			await checkExample(ctx, example, 'queue', async () => {
 				executionId = await rest.runManually(example.id, start.node.name);
-				const data = await waitForExecution(rest, executionId);
+				const data = await rest.finished(executionId, EXECUTION_TIMEOUT_MS);
+				linkData = needsActiveReturnTrigger(example) ? data : undefined;
 				return { data, how: `editor Execute → execution ${executionId} ran on ${ranOn(executionId, workers)}` };
 			});
 			if (executionId) {
@@ -100,6 +103,7 @@ export async function runQueueMode(ctx: E2eContext): Promise<void> {
 				const problems = ran.length === 1 ? [] : [`execution ${executionId} was started by ${ran.length} workers`];
 				report.check(`queue: ${example.file} — ran on exactly one worker`, problems, 2);
 			}
+			if (linkData) await visitLinks(ctx, example, linkData, { mode: 'queue', n8nUrl: instance.url });
 		}
 		await checkTriggerWorkflows(ctx, {
 			rest,
@@ -140,17 +144,6 @@ function withRedisRegistry(example: ExampleWorkflow): ExampleWorkflow & { redisN
 		redisNodes.push(node.name);
 	}
 	return { ...example, json, redisNodes };
-}
-
-async function waitForExecution(rest: N8nRest, executionId: string): Promise<RunExecutionData> {
-	return await waitFor(
-		`execution ${executionId} to finish`,
-		async () => {
-			const execution = await rest.execution(executionId);
-			return ['success', 'error', 'crashed', 'canceled'].includes(execution.status) ? execution.data : undefined;
-		},
-		{ timeoutMs: EXECUTION_TIMEOUT_MS, intervalMs: 1000 },
-	);
 }
 
 /** Workers log `Worker started execution <id> (job <n>)` for each execution they take. */

@@ -10,6 +10,7 @@ import { N8nInstance, freePort } from '../n8n/instance';
 import { N8nRest, type RunExecutionData } from '../n8n/rest';
 import { freshUserFolder, importCredentials, importWorkflows, sandboxCredential, type ExampleWorkflow } from '../n8n/userFolder';
 import { checkExample, startOf, type E2eContext } from './context';
+import { needsActiveReturnTrigger, visitLinks } from './customers';
 import { checkPackageLoaded } from './packageLoaded';
 import { takeScreenshots } from './screenshots';
 import { checkTriggerWorkflows, publishTriggerWorkflows } from './trigger';
@@ -32,7 +33,8 @@ export async function runRegularMode(ctx: E2eContext, options: RegularModeOption
 	await importWorkflows(instance, ctx.examples, folder);
 	report.line(`user folder ${path.relative(process.cwd(), folder)}: package, credential "faceidSandbox01", ${ctx.examples.length} workflows imported`);
 
-	for (const example of ctx.examples.filter((candidate) => startOf(candidate)?.kind === 'manual')) {
+	// A workflow whose links return to the FaceID Return Trigger runs once that trigger is active (below).
+	for (const example of ctx.examples.filter((candidate) => startOf(candidate)?.kind === 'manual' && !needsActiveReturnTrigger(candidate))) {
 		await checkExample(ctx, example, 'regular', async () => ({
 			data: await executeWithCli(instance, example, path.join(folder, 'logs')),
 			how: `n8n execute --id=${example.id}`,
@@ -47,10 +49,26 @@ export async function runRegularMode(ctx: E2eContext, options: RegularModeOption
 		const rest = new N8nRest(instance.url, ctx.release);
 		await rest.signIn();
 		await checkPackageLoaded(ctx, instance.url, rest);
+		await sendLinks(ctx, rest, instance.url, options.screenshots);
 		await checkTriggerWorkflows(ctx, { rest, triggers, mode: 'regular' });
 		if (options.screenshots) await screenshots(ctx, instance, rest);
 	} finally {
 		await main.stop();
+	}
+}
+
+/** The link examples, run as the editor's Execute runs them; then their test customers use the links. */
+async function sendLinks(ctx: E2eContext, rest: N8nRest, n8nUrl: string, screenshot: boolean): Promise<void> {
+	for (const example of ctx.examples.filter(needsActiveReturnTrigger)) {
+		const start = startOf(example);
+		if (start?.kind !== 'manual') continue;
+		let data: RunExecutionData | undefined;
+		await checkExample(ctx, example, 'regular', async () => {
+			const executionId = await rest.runManually(example.id, start.node.name);
+			data = await rest.finished(executionId);
+			return { data, how: `editor Execute → execution ${executionId} (after n8n start: its links return to the active FaceID Return Trigger)` };
+		});
+		if (data) await visitLinks(ctx, example, data, { mode: 'regular', n8nUrl, screenshot });
 	}
 }
 

@@ -30,7 +30,7 @@ export interface Screenshot {
 	shows: string;
 }
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
 	'--disable-gpu',

@@ -105,6 +105,17 @@ export class N8nRest {
 		return result.executionId;
 	}
 
+	/** The run data of an execution once it has finished (or failed), polling every second. */
+	async finished(executionId: string, timeoutMs = 120_000): Promise<RunExecutionData> {
+		const until = Date.now() + timeoutMs;
+		for (;;) {
+			const execution = await this.execution(executionId);
+			if (['success', 'error', 'crashed', 'canceled'].includes(execution.status)) return execution.data;
+			if (Date.now() > until) throw new Error(`execution ${executionId} did not finish within ${timeoutMs / 1000} s (status ${execution.status})`);
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+	}
+
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const page = await this.request<{ results: ExecutionSummary[] }>('GET', `/rest/executions?filter=${filter}&limit=100`);

@@ -5,9 +5,8 @@
  * with the emitted items as the trigger's output (as n8n's workflow runner starts it).
  */
 import { Container } from '@n8n/di';
-import { ExecutionLifecycleHooks, PollContext, PollTriggerExecutor, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, PollContext, PollTriggerExecutor } from 'n8n-core';
 import {
-	createRunExecutionData,
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
@@ -23,10 +22,10 @@ import type { WorkflowJson } from './index';
 import { createAdditionalData } from './additionalData';
 import { coreNodeStandIns } from './coreNodeStandIns';
 import { HarnessCredentialsHelper } from './credentialsHelper';
-import { RecordingLogger } from './logger';
 import { HarnessNodeTypes } from './nodeTypes';
 import { toWorkflowData } from './workflowData';
-import { makeResult, type WorkflowRunResult } from './result';
+import type { WorkflowRunResult } from './result';
+import { runFromTrigger } from './triggeredRun';
 
 export interface TriggerRunnerOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
@@ -105,21 +104,6 @@ export async function triggerRunner(json: WorkflowJson, triggerName: string, opt
 			const context = new PollContext(workflow, node, additionalDataFor('manual'), 'manual', 'manual');
 			return await nodeType.poll!.call(context);
 		},
-		async runTriggered(data) {
-			const executionId = `trigger-${++executionCounter}`;
-			const hooks = new ExecutionLifecycleHooks('trigger', executionId, workflowData);
-			const executionOrder: string[] = [];
-			hooks.addHandler('nodeExecuteAfter', (nodeName) => {
-				executionOrder.push(nodeName);
-			});
-			const runWorkflow = new Workflow({ ...structuredClone(workflowData), nodeTypes });
-			const startNode = runWorkflow.getNode(triggerName) as INode;
-			const runExecutionData = createRunExecutionData({
-				executionData: { nodeExecutionStack: [{ node: startNode, data: { main: data }, source: null }] },
-			});
-			const execute = new WorkflowExecute(createAdditionalData(hooks, credentialsHelper, executionId), 'trigger', runExecutionData);
-			const run = await execute.processRunExecutionData(runWorkflow);
-			return makeResult(run, runWorkflow, executionOrder, new RecordingLogger());
-		},
+		runTriggered: async (data) => await runFromTrigger({ workflowData, nodeTypes, credentialsHelper, triggerName, data, mode: 'trigger' }),
 	};
 }

@@ -28,6 +28,8 @@ import { HarnessCredentialsHelper } from './credentialsHelper';
 import { setupHarness } from './environment';
 import type { WorkflowJson } from './index';
 import { HarnessNodeTypes } from './nodeTypes';
+import type { WorkflowRunResult } from './result';
+import { runFromTrigger } from './triggeredRun';
 import { toWorkflowData } from './workflowData';
 
 export interface WebhookRunner {
@@ -38,6 +40,8 @@ export interface WebhookRunner {
 	deactivate(mode?: WorkflowActivateMode): Promise<void>;
 	/** The data of each execution the webhook started, in arrival order. */
 	started: INodeExecutionData[][][];
+	/** The execution n8n starts for a webhook's data. */
+	runTriggered(data: INodeExecutionData[][]): Promise<WorkflowRunResult>;
 	errors: Error[];
 	close(): Promise<void>;
 }
@@ -116,6 +120,7 @@ export async function webhookRunner(json: WorkflowJson, nodeName: string, option
 		url: `${base}/${node.webhookId}/${String(description.path)}`,
 		started,
 		errors,
+		runTriggered: async (data) => await runFromTrigger({ workflowData, nodeTypes, credentialsHelper, triggerName: nodeName, data, mode: 'webhook' }),
 		async activate(mode = 'activate') {
 			const existed = (await methods?.checkExists?.call(hook(mode))) === true;
 			if (!existed) await methods?.create?.call(hook(mode));

@@ -8,9 +8,13 @@
  * output items (and not there either when "Mask Personal Data in Output" is on).
  */
 import { generateKeyPairSync } from 'crypto';
+import { tmpdir } from 'os';
+import { rmSync } from 'fs';
+import { dirname, join } from 'path';
 import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
+import { closeAllRegistries } from '../../lib/tencent/pendingVerifications/registry';
 import { OPERATIONS } from '../../nodes/FaceId/actions/operations';
 import { testJpeg, testPng, type ImageScenario } from '../../sandbox/actions/testImages';
 import { testMp4 } from '../../sandbox/actions/testVideos';
@@ -96,6 +100,19 @@ const liveItem = (video: ImageScenario): TestItem => ({
 const CARD_LOOKUP = { operation: 'checkBankCardInformation', bankCard: '={{ $json.card }}', options: { validateBeforeSending: false } };
 const VALIDITY = { operation: 'checkIdNameDate', ...NAME_AND_ID, validFrom: '={{ $json.from }}', validUntil: '={{ $json.until }}' };
 const GET_RESULT = { operation: 'getCardVerificationResult', apiGeneration: 'faceid', cardRegion: 'ap-singapore', cardVerificationToken: 'unknown-token' };
+const LINK = {
+	operation: 'createVerificationLink',
+	hostedFlow: 'detectAuth',
+	ruleId: '1',
+	customerName: '={{ $json.name }}',
+	customerIdCard: '={{ $json.id }}',
+	returnTo: 'url',
+	redirectUrl: 'https://example.com/kyc/done',
+	reference: 'CRM-LINK',
+	registry: 'embedded',
+	registryFile: join(tmpdir(), `faceid-noleaks-${process.pid}`, 'registry.sqlite'),
+};
+const LINK_RESULT = { operation: 'getVerificationResult', hostedFlow: 'detectAuth', ruleId: '1', bizToken: 'ABCDEF00-0000-0000-0000-000000000000' };
 
 interface Scenario {
 	label: string;
@@ -172,6 +189,9 @@ const SCENARIOS: Scenario[] = [
 		expect: 'outputs',
 	},
 	{ label: 'GetCardVerificationResult of an unknown token', endpoint: 'sandbox', parameters: GET_RESULT, items: [{ json: {} }], expect: 'outputs' },
+	{ label: 'DetectAuth link with a name and an ID number', endpoint: 'sandbox', parameters: LINK, items: [{ json: ZHANG_SAN }], credential: { site: 'china' }, expect: 'outputs' },
+	{ label: 'DetectAuth link with a malformed ID number, continuing', endpoint: 'sandbox', parameters: LINK, items: [{ json: { ...ZHANG_SAN, id: '110105198506150023' } }], credential: { site: 'china' }, onError: 'continueErrorOutput', expect: 'errorItems' },
+	{ label: 'GetDetectInfoEnhanced of an unknown token', endpoint: 'sandbox', parameters: LINK_RESULT, items: [{ json: {} }], credential: { site: 'china' }, expect: 'outputs' },
 	{ label: 'encrypted request of IdCardVerification', endpoint: 'encryptingSandbox', parameters: { ...IDV, options: { encryption: 'AES-256-CBC' } }, items: [{ json: ZHANG_SAN }], credential: { encryptionPublicKey: publicKeyPem }, expect: 'outputs' },
 	{ label: 'encrypted answer of CheckIdCardInformation', endpoint: 'encryptingSandbox', parameters: { ...CHECK, options: { encryption: 'AES-256-CBC' } }, items: [card({ person: ZHANG_SAN.id })], credential: { encryptionPublicKey: publicKeyPem }, expect: 'outputs' },
 	// Every error kind.
@@ -261,6 +281,8 @@ describe('no secret, full ID number or photo where it does not belong', () => {
 		nock.restore();
 		await sandbox.close();
 		await encryptingSandbox.close();
+		await closeAllRegistries();
+		rmSync(dirname(LINK.registryFile), { recursive: true, force: true });
 	});
 
 	function answerWith(reply: NonNullable<Scenario['reply']>): void {

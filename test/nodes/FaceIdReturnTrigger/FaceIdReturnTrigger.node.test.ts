@@ -143,6 +143,27 @@ test("a customer who finishes is sent back to the trigger and the workflow start
 	}
 });
 
+test("China: the customer comes back with ?BizToken=, and the result is asked with the link's RuleId", async () => {
+	const channel = `c${++channelCounter}`;
+	const trigger = await returnTrigger(channel);
+	try {
+		await trigger.activate();
+		const { outputs } = await runFaceIdItems(
+			sandbox.url,
+			{ operation: 'createVerificationLink', hostedFlow: 'detectAuth', ruleId: '2', reference: 'CRM-CN', registry: 'embedded', registryFile: file, registryChannel: channel },
+			[{}],
+			{ credential: sandboxCredential(sandbox.url, { site: 'china' }) },
+		);
+		const link = outputs[0][0].json;
+		const page = await customer(String(link.verificationUrl), 'fail');
+		expect(page.url).toBe(`${trigger.url}?BizToken=${String(link.BizToken)}`);
+		expect(routed(trigger.started)).toEqual([[[], ['CRM-CN:2016'], []]]);
+		expect(trigger.started[0][1][0].json).toMatchObject({ verification: { flow: 'detectAuth' }, outcome: { billable: true } });
+	} finally {
+		await trigger.close();
+	}
+});
+
 test('a forged, unknown or missing token gets a plain error page, starts nothing and asks Tencent nothing', async () => {
 	const channel = `c${++channelCounter}`;
 	const trigger = await returnTrigger(channel);
@@ -158,6 +179,23 @@ test('a forged, unknown or missing token gets a plain error page, starts nothing
 		expect(sandbox.requests).toEqual([]);
 	} finally {
 		await trigger.close();
+	}
+});
+
+test('a registry that cannot be opened: the customer still gets the page, nothing starts, and the poll is left to emit', async () => {
+	const broken = await webhookRunner(
+		{ nodes: [node(RETURN_TYPE, 'FaceID Return Trigger', { registryFile: join(__filename, 'not-a-folder', 'registry.sqlite'), pageTitle: 'Thanks' })], connections: {} },
+		'FaceID Return Trigger',
+		runnerOptions(),
+	);
+	try {
+		const page = await fetch(`${broken.url}?token=00000000-1111-2222-3333-444444444444`);
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain('Thanks');
+		expect(broken.started).toEqual([]);
+		expect(broken.errors).toEqual([]);
+	} finally {
+		await broken.close();
 	}
 });
 

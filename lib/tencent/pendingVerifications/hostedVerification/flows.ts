@@ -134,7 +134,7 @@ export function isPlausibleToken(token: string): boolean {
  * How often the FaceID Trigger asks about a link whose customer has not come back: n8n polls at
  * most once a minute, so every unfinished token is asked at each poll, until the result window ends.
  */
-export const HOSTED_POLLING = { intervalMs: 30_000, maxPolls: Math.ceil(RESULT_WINDOW_MS / 30_000) + 1 } as const;
+export const HOSTED_POLLING = { intervalMs: 15_000, maxPolls: Math.ceil(RESULT_WINDOW_MS / 15_000) + 1 } as const;
 
 /** The channel setting under which the active Return Trigger keeps its webhook URL. */
 export const RETURN_URL_SETTING = 'returnUrl';
