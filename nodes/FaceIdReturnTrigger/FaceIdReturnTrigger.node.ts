@@ -11,6 +11,7 @@ import {
 import type { VerificationRegistry } from '../../lib/tencent/pendingVerifications/registry';
 import { scrubText } from '../../lib/tencent/redact';
 import { abortableSleep, resilientClient } from '../shared/client';
+import { DeferredCommits } from '../shared/deferredCommits';
 import { hostedResultItem } from '../shared/hostedVerificationFields';
 import { NODE_NUMBER_OPTIONS, readNumberOption } from '../shared/options';
 import { routeItems } from '../shared/outputs';
@@ -22,6 +23,11 @@ import { faceIdReturnTriggerDescription } from './description';
 
 /** The return's claim on a token: one result request with its retries, and the hand-over to n8n. */
 const RETURN_LEASE_MS = 120_000;
+
+/** A result is marked emitted this long after the webhook handed it to n8n (see deferredCommits.ts). */
+const COMMIT_DELAY_MS = 1000;
+
+const commits = new DeferredCommits();
 
 async function openChannel(context: IHookFunctions | IWebhookFunctions): Promise<VerificationRegistry> {
 	const registry = await openNodeRegistry(context, 0, hostedVerificationQueue);
@@ -77,6 +83,7 @@ export class FaceIdReturnTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		await commits.flush();
 		const token = tokenFromQuery(this.getQueryData() as Record<string, unknown>);
 		if (!token) {
 			sendAnswer(this, UNKNOWN_TOKEN);
@@ -114,8 +121,20 @@ export class FaceIdReturnTrigger implements INodeType {
 			}
 			const item = await hostedResultItem(this, { record: delivery.record, result: delivery.result }, privacy, 'FaceID Return Trigger');
 			sendAnswer(this, configuredAnswer(this));
-			// Marked emitted as it is handed to n8n; if that fails, the poll emits it after the lease (emission 2).
-			await delivery.commit().catch((error: unknown) => this.logger.error(`FaceID Return Trigger: could not mark a result as emitted: ${(error as Error).message}`));
+			// Marked emitted a moment after n8n has it; if n8n stops before, the poll emits it after the lease (emission 2).
+			const handedOver = registry;
+			registry = undefined;
+			commits.schedule(
+				async () => {
+					try {
+						return (await delivery.commit()) ? 1 : 0;
+					} finally {
+						await handedOver.close();
+					}
+				},
+				COMMIT_DELAY_MS,
+				(error) => this.logger.error(`FaceID Return Trigger: could not mark a result as emitted; the FaceID Trigger will emit it again: ${(error as Error).message}`),
+			);
 			return { noWebhookResponse: true, workflowData: routeItems([item], this.getNodeParameter('routeByOutcome', true) as boolean) };
 		} catch (error) {
 			// The customer is not shown n8n's error: the token stays in the registry, and the poll emits its result.

@@ -11,7 +11,8 @@ import { CREDENTIAL_TYPE } from '../shared/transport';
 import { openNodeRegistry, REDIS_CREDENTIAL_TEST, testRedisCredential } from '../shared/registryFields';
 import { faceIdTriggerDescription } from './description';
 import { triggerEvent, type TriggerEvent } from './events';
-import { DeferredCommits, watchHandOver } from './handOver';
+import { DeferredCommits } from '../shared/deferredCommits';
+import { watchHandOver } from './handOver';
 
 /** n8n's poll budget when the instance does not say (n8n before 2.40): its own default. */
 const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;

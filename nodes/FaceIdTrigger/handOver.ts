@@ -5,7 +5,7 @@
  * discards it (the workflow was saved or deactivated meanwhile): then the results must not be
  * marked done, and are emitted again after their lease. `watchHandOver` wraps `__emit` (an engine
  * member: the only signal n8n gives) to see that call. The commit itself runs a moment later
- * (`DeferredCommits`), once n8n has started the execution.
+ * (`DeferredCommits`, ../shared/deferredCommits.ts), once n8n has started the execution.
  */
 import type { IPollFunctions } from 'n8n-workflow';
 
@@ -22,30 +22,4 @@ export function watchHandOver(context: IPollFunctions): () => boolean {
 		engineEmit.apply(context, args);
 	};
 	return () => handedOver;
-}
-
-/**
- * Runs each poll's commit a moment after the poll returned, and any still-waiting commit at the
- * start of the next poll. A process that stops in between leaves those results to be emitted once
- * more, after their emission lease.
- */
-export class DeferredCommits {
-	private readonly waiting = new Set<() => Promise<number>>();
-
-	schedule(commit: () => Promise<number>, delayMs: number, onError: (error: unknown) => void = () => {}): void {
-		this.waiting.add(commit);
-		const run = (): void => {
-			if (!this.waiting.delete(commit)) return;
-			commit().catch(onError);
-		};
-		const timer = setTimeout(run, Math.max(0, delayMs));
-		timer.unref?.();
-	}
-
-	/** Runs every commit still waiting; errors are passed to `onError`, not thrown. */
-	async flush(onError: (error: unknown) => void = () => {}): Promise<void> {
-		const commits = [...this.waiting];
-		this.waiting.clear();
-		for (const commit of commits) await commit().catch(onError);
-	}
 }

@@ -1,7 +1,8 @@
 /** The trigger's watch of n8n's hand-over and its deferred commits, on their own. */
 import type { IPollFunctions } from 'n8n-workflow';
 
-import { DeferredCommits, watchHandOver } from '../../../nodes/FaceIdTrigger/handOver';
+import { watchHandOver } from '../../../nodes/FaceIdTrigger/handOver';
+import { DeferredCommits } from '../../../nodes/shared/deferredCommits';
 
 function pollContext(): IPollFunctions & { emitted: unknown[][] } {
 	const emitted: unknown[][] = [];
