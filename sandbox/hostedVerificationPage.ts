@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 
 import { HOSTED_CHOICES, HostedSessionError, type HostedChoice, type HostedSession, type HostedVerificationSimulator } from './actions/hostedVerificationSimulator';
+import { escapeHtml } from '../lib/tencent/html';
 
 export const VERIFY_PATH = '/verify/';
 
@@ -121,8 +122,4 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
 		if (size <= MAX_FORM_BYTES) chunks.push(chunk);
 	}
 	return size <= MAX_FORM_BYTES ? new URLSearchParams(Buffer.concat(chunks).toString('utf8')) : null;
-}
-
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -12,13 +12,13 @@ import type { VerificationRegistry } from '../../lib/tencent/pendingVerification
 import { scrubText } from '../../lib/tencent/redact';
 import { abortableSleep, resilientClient } from '../shared/client';
 import { DeferredCommits } from '../shared/deferredCommits';
-import { hostedResultItem } from '../shared/hostedVerificationFields';
-import { NODE_NUMBER_OPTIONS, readNumberOption } from '../shared/options';
+import { hostedResultItem, sampleHostedResult } from '../shared/hostedVerificationFields';
+import { readNumberOption, RETURN_TIMEOUT } from '../shared/options';
 import { routeItems } from '../shared/outputs';
 import { readPrivacySettings } from '../shared/privacy';
 import { openNodeRegistry, REDIS_CREDENTIAL_TEST, testRedisCredential } from '../shared/registryFields';
 import { CREDENTIAL_TYPE } from '../shared/transport';
-import { configuredAnswer, sendAnswer, UNKNOWN_TOKEN } from './customerPage';
+import { configuredAnswer, NOT_CONFIRMED, sendAnswer, UNKNOWN_TOKEN } from './customerPage';
 import { faceIdReturnTriggerDescription } from './description';
 
 /** The return's claim on a token: one result request with its retries, and the hand-over to n8n. */
@@ -90,11 +90,18 @@ export class FaceIdReturnTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		const options = this.getNodeParameter('options', {}) as Record<string, unknown>;
-		const timeoutMs = readNumberOption(options.timeout, NODE_NUMBER_OPTIONS.timeout) * 1000;
+		const routeByOutcome = this.getNodeParameter('routeByOutcome', true) as boolean;
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		const privacy = await readPrivacySettings(this, { maskPersonalData: options.maskPersonalData === true }, credentials);
-		// Result requests are free: a request Tencent may have processed is asked again too.
-		const client = resilientClient(this, { maxRequestsPerSecond: 0, maxRetries: NODE_NUMBER_OPTIONS.maxRetries.default, retryPossiblyProcessed: true }, credentials);
+		const scrub = (error: unknown) => scrubText((error as Error).message ?? String(error), privacy.secrets);
+		// "Listen for test event": a sample, so that testing never takes a real customer's result from the active workflow.
+		if (this.getMode() === 'manual') {
+			sendAnswer(this, configuredAnswer(this));
+			return { noWebhookResponse: true, workflowData: routeItems([await hostedResultItem(this, sampleHostedResult(), privacy, 'FaceID Return Trigger')], routeByOutcome) };
+		}
+		// The customer is waiting: one retry of a request at most, within a short timeout; the poll does the rest.
+		const timeoutMs = readNumberOption(options.timeout, RETURN_TIMEOUT) * 1000;
+		const client = resilientClient(this, { maxRequestsPerSecond: 0, maxRetries: 1, retryPossiblyProcessed: true }, credentials);
 		let registry: VerificationRegistry | undefined;
 		try {
 			registry = await openChannel(this);
@@ -106,7 +113,7 @@ export class FaceIdReturnTrigger implements INodeType {
 					return parsed ? hostedVerificationCheck(parsed, client, { timeoutMs }) : undefined;
 				},
 				leaseMs: RETURN_LEASE_MS,
-				retries: 2,
+				retries: 1,
 				retryDelayMs: 1000,
 				sleep: abortableSleep,
 			});
@@ -115,7 +122,8 @@ export class FaceIdReturnTrigger implements INodeType {
 				return { noWebhookResponse: true };
 			}
 			if (delivery.kind !== 'emit') {
-				this.logger.info(`FaceID Return Trigger: a customer came back; the result is left to the FaceID Trigger (${delivery.kind === 'left-to-poll' ? delivery.why : 'emitted before'})`);
+				const why = delivery.kind === 'left-to-poll' ? scrubText(delivery.why, privacy.secrets) : 'emitted before';
+				this.logger.info(`FaceID Return Trigger: a customer came back; the result is left to the FaceID Trigger (${why})`);
 				sendAnswer(this, configuredAnswer(this));
 				return { noWebhookResponse: true };
 			}
@@ -133,14 +141,13 @@ export class FaceIdReturnTrigger implements INodeType {
 					}
 				},
 				COMMIT_DELAY_MS,
-				(error) => this.logger.error(`FaceID Return Trigger: could not mark a result as emitted; the FaceID Trigger will emit it again: ${(error as Error).message}`),
+				(error) => this.logger.error(`FaceID Return Trigger: could not mark a result as emitted; the FaceID Trigger will emit it again: ${scrub(error)}`),
 			);
-			return { noWebhookResponse: true, workflowData: routeItems([item], this.getNodeParameter('routeByOutcome', true) as boolean) };
+			return { noWebhookResponse: true, workflowData: routeItems([item], routeByOutcome) };
 		} catch (error) {
-			// The customer is not shown n8n's error: the token stays in the registry, and the poll emits its result.
-			const why = scrubText((error as Error).message, privacy.secrets);
-			this.logger.error(`FaceID Return Trigger: a customer's return could not be handled; the FaceID Trigger will emit the result: ${why}`);
-			sendAnswer(this, configuredAnswer(this));
+			// The customer is not shown n8n's error: a real token stays in the registry, and the poll emits its result.
+			this.logger.error(`FaceID Return Trigger: a customer's return could not be handled; the FaceID Trigger will emit the result: ${scrub(error)}`);
+			sendAnswer(this, NOT_CONFIRMED);
 			return { noWebhookResponse: true };
 		} finally {
 			await registry?.close();

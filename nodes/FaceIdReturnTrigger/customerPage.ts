@@ -5,14 +5,12 @@
  */
 import type { IWebhookFunctions } from 'n8n-workflow';
 
+import { escapeHtml } from '../../lib/tencent/html';
+
 export interface CustomerAnswer {
 	status: number;
 	html?: string;
 	location?: string;
-}
-
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /** A small self-contained page (no external resources: the customer may be on a slow phone). */
@@ -48,6 +46,12 @@ export function configuredAnswer(context: IWebhookFunctions): CustomerAnswer {
 export const UNKNOWN_TOKEN: CustomerAnswer = {
 	status: 404,
 	html: page('Link not recognised', 'This verification link is not known here. Please use the link you were sent.'),
+};
+
+/** The registry could not be asked: nothing is claimed, nothing started; the poll emits the result of a real token. */
+export const NOT_CONFIRMED: CustomerAnswer = {
+	status: 503,
+	html: page('Please try again later', 'We could not confirm your verification just now. You can close this page: if you finished it, we have your result.'),
 };
 
 export function sendAnswer(context: IWebhookFunctions, answer: CustomerAnswer): void {

@@ -1,7 +1,7 @@
 /** What the editor shows of the FaceID Return Trigger: its webhook, the registry it checks tokens in, the customer's page. */
 import type { INodeTypeDescription } from 'n8n-workflow';
 
-import { NODE_NUMBER_OPTIONS, numberOptionProperty } from '../shared/options';
+import { numberOptionProperty, RETURN_TIMEOUT } from '../shared/options';
 import { OUTPUTS_EXPRESSION, ROUTE_BY_OUTCOME_PROPERTY } from '../shared/outputs';
 import { MASK_OPTION } from '../shared/privacy';
 import { registryProperties } from '../shared/registryFields';
@@ -74,10 +74,11 @@ export const faceIdReturnTriggerDescription: Omit<INodeTypeDescription, 'credent
 			default: {},
 			options: [
 				MASK_OPTION,
-				numberOptionProperty(NODE_NUMBER_OPTIONS.timeout, {
+				numberOptionProperty(RETURN_TIMEOUT, {
 					displayName: 'Timeout (Seconds)',
 					name: 'timeout',
-					description: 'How long to wait for Tencent Cloud to answer the result request while the customer waits',
+					description:
+						'How long to wait for Tencent Cloud to answer the result request while the customer waits; if it does not, the FaceID Trigger emits the result',
 				}),
 			],
 		},

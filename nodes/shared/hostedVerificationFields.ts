@@ -7,6 +7,7 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData
 
 import { detectImageFormat, imageFileExtension, imageMimeType } from '../../lib/tencent/images';
 import {
+	HOSTED_POLLING,
 	hostedAttempts,
 	outcomeOfHostedResult,
 	parseHostedEntryKind,
@@ -175,8 +176,8 @@ export function sampleHostedResult(): EmittedResult {
 			region: 'ap-singapore',
 			reference: 'CRM-0001',
 			registeredAt: now - 120_000,
-			pollIntervalMs: 30_000,
-			maxPolls: 0,
+			pollIntervalMs: HOSTED_POLLING.intervalMs,
+			maxPolls: HOSTED_POLLING.maxPolls,
 			polls: 1,
 			nextPollAt: now,
 			emitCount: 1,

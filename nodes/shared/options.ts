@@ -28,6 +28,9 @@ export const NODE_NUMBER_OPTIONS = {
 } as const satisfies Record<string, NumberOption>;
 
 /** The FaceID Trigger's number options. */
+/** The Return Trigger's result request: a customer's browser (and any proxy in front of n8n) is waiting. */
+export const RETURN_TIMEOUT: NumberOption = { default: 10, min: 1, max: 60 };
+
 export const TRIGGER_NUMBER_OPTIONS = {
 	commitDelaySeconds: { default: 1, min: 0, max: 60 },
 	concurrency: { default: 4, min: 1, max: 20, whole: true },

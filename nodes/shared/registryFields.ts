@@ -123,7 +123,12 @@ export async function readRegistryConfig(
 ): Promise<RegistryConfig | undefined> {
 	const choice = parameter<RegistryChoice>(context, 'registry', itemIndex, 'embedded');
 	if (choice === 'none') return undefined;
-	const queue = queueOf(String(parameter(context, 'registryChannel', itemIndex, DEFAULT_QUEUE)).trim() || DEFAULT_QUEUE);
+	const channel = String(parameter(context, 'registryChannel', itemIndex, DEFAULT_QUEUE)).trim() || DEFAULT_QUEUE;
+	// A channel's own queues are named `<channel>:<kind>`: a ':' in a channel name could meet another's.
+	if (channel.includes(':')) {
+		throw new NodeOperationError(context.getNode(), `Registry Channel "${channel}" must not contain ":"`, { itemIndex });
+	}
+	const queue = queueOf(channel);
 	if (choice === 'redis') {
 		const credential = await context.getCredentials(REDIS_CREDENTIAL_TYPE, itemIndex);
 		return {

@@ -54,7 +54,8 @@ export interface WebhookRunnerOptions {
 
 let executionCounter = 0;
 
-export async function webhookRunner(json: WorkflowJson, nodeName: string, options: WebhookRunnerOptions): Promise<WebhookRunner> {
+/** `mode`: 'webhook' for an active workflow's production URL, 'manual' for "Listen for test event". */
+export async function webhookRunner(json: WorkflowJson, nodeName: string, options: WebhookRunnerOptions, mode: 'webhook' | 'manual' = 'webhook'): Promise<WebhookRunner> {
 	await setupHarness();
 	const workflowData = toWorkflowData(json, { active: true });
 	const nodeTypes = new HarnessNodeTypes({ ...coreNodeStandIns(), ...options.nodeTypes });
@@ -95,9 +96,9 @@ export async function webhookRunner(json: WorkflowJson, nodeName: string, option
 		}
 		// n8n's express request: the query string parsed into `query`.
 		const request = Object.assign(req, { query: Object.fromEntries(url.searchParams), params: {}, body: {} });
-		const data = additionalData('webhook', { httpRequest: request, httpResponse: res });
+		const data = additionalData(mode, { httpRequest: request, httpResponse: res });
 		try {
-			const context = new WebhookContext(workflow, node, data as never, 'webhook', webhookData(data), [], null);
+			const context = new WebhookContext(workflow, node, data as never, mode, webhookData(data), [], null);
 			const answer = await nodeType.webhook!.call(context);
 			if (answer.workflowData) started.push(answer.workflowData);
 			if (!answer.noWebhookResponse && !res.headersSent) res.end('Workflow was started');

@@ -92,10 +92,11 @@ export async function runPollTick(options: PollTickOptions): Promise<PollTickRep
 		};
 		// Tencent's window. A token times out only after its last poll, never by the clock alone: n8n
 		// polls at most once a minute, which can be slower than Tencent's own polling interval. A
-		// check whose result Tencent keeps for a fixed time (resultWindowMs) ends with that time.
+		// check whose result Tencent keeps for a fixed time (resultWindowMs) is asked once more after
+		// that time, and times out if even that answer is not final.
 		const deadline = record.registeredAt + record.pollIntervalMs * record.maxPolls;
 		const windowClosed = check.resultWindowMs !== undefined && now() >= record.registeredAt + check.resultWindowMs;
-		if (record.polls >= record.maxPolls || windowClosed) {
+		if (record.polls >= record.maxPolls) {
 			await finish({
 				outcome: check.timedOut({ polls: record.polls, waitedMs: now() - record.registeredAt }),
 				polls: record.polls,
@@ -130,7 +131,7 @@ export async function runPollTick(options: PollTickOptions): Promise<PollTickRep
 		const polls = record.polls + 1;
 		if (check.isFinal(response)) {
 			await finish({ outcome: check.outcomeOf(response), response, polls });
-		} else if (polls >= record.maxPolls) {
+		} else if (polls >= record.maxPolls || windowClosed) {
 			await finish({
 				outcome: check.timedOut({ polls, waitedMs: now() - record.registeredAt, requestId: response.RequestId }),
 				response,

@@ -48,6 +48,8 @@ export interface StartedCheck<A> {
 	polls: number;
 	/** How the result was delivered, in a few words. */
 	delivery: string;
+	/** Whether the token is in the registry (false: no registry, or its registration failed). */
+	registered: boolean;
 }
 
 export async function startPendingCheck<A extends ResultAnswer>(options: StartOptions<A>): Promise<StartedCheck<A>> {
@@ -96,7 +98,7 @@ export async function startPendingCheck<A extends ResultAnswer>(options: StartOp
 
 	if (!options.wait) {
 		const delivery = registered ? handedOffText : registry ? 'registration failed: keep this token' : 'token only in this item (no registry)';
-		return { answer, token, outcome: check.started(answer.RequestId), polls: 0, delivery };
+		return { answer, token, outcome: check.started(answer.RequestId), polls: 0, delivery, registered };
 	}
 
 	const { signal } = options.wait;
@@ -137,6 +139,7 @@ export async function startPendingCheck<A extends ResultAnswer>(options: StartOp
 		result: result.response,
 		polls: result.polls,
 		delivery: handOff ? `waited inline, then ${handedOffText}` : 'waited inline',
+		registered,
 	};
 }
 

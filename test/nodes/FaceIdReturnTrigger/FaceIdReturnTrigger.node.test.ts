@@ -164,6 +164,28 @@ test("China: the customer comes back with ?BizToken=, and the result is asked wi
 	}
 });
 
+test('"Listen for test event" gets a sample and never takes a real customer\'s result from the active workflow', async () => {
+	const channel = `c${++channelCounter}`;
+	const trigger = await returnTrigger(channel);
+	try {
+		await trigger.activate();
+		const [link] = await createLinks(channel, ['CRM-LIVE']);
+		desk.simulator.choose(link.token, 'pass');
+		const listening = await webhookRunner({ nodes: [node(RETURN_TYPE, 'FaceID Return Trigger', { registryChannel: channel })], connections: {} }, 'FaceID Return Trigger', runnerOptions(), 'manual');
+		try {
+			expect((await fetch(`${listening.url}?token=${link.token}`)).status).toBe(200);
+			expect(listening.started.flat(2).map((item) => item.json.reference)).toEqual(['CRM-0001']);
+		} finally {
+			await listening.close();
+		}
+		// The real return still gets the real result.
+		await fetch(`${trigger.url}?token=${link.token}`);
+		expect(routed(trigger.started)).toEqual([[['CRM-LIVE:0'], [], []]]);
+	} finally {
+		await trigger.close();
+	}
+});
+
 test('a forged, unknown or missing token gets a plain error page, starts nothing and asks Tencent nothing', async () => {
 	const channel = `c${++channelCounter}`;
 	const trigger = await returnTrigger(channel);
@@ -182,7 +204,7 @@ test('a forged, unknown or missing token gets a plain error page, starts nothing
 	}
 });
 
-test('a registry that cannot be opened: the customer still gets the page, nothing starts, and the poll is left to emit', async () => {
+test('a registry that cannot be opened: the customer gets a "try again later" page, not n8n\'s error; nothing starts', async () => {
 	const broken = await webhookRunner(
 		{ nodes: [node(RETURN_TYPE, 'FaceID Return Trigger', { registryFile: join(__filename, 'not-a-folder', 'registry.sqlite'), pageTitle: 'Thanks' })], connections: {} },
 		'FaceID Return Trigger',
@@ -190,8 +212,8 @@ test('a registry that cannot be opened: the customer still gets the page, nothin
 	);
 	try {
 		const page = await fetch(`${broken.url}?token=00000000-1111-2222-3333-444444444444`);
-		expect(page.status).toBe(200);
-		expect(await page.text()).toContain('Thanks');
+		expect(page.status).toBe(503);
+		expect(await page.text()).toContain('We could not confirm your verification just now');
 		expect(broken.started).toEqual([]);
 		expect(broken.errors).toEqual([]);
 	} finally {

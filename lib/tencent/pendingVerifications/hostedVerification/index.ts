@@ -23,15 +23,24 @@ export function hostedResultRequest(kind: HostedEntryKind, token: string): Recor
 	return kind.flow === 'detectAuth' ? { BizToken: token, RuleId: kind.ruleId ?? '', InfoType: DETECT_AUTH_INFO_TYPE } : { BizToken: token };
 }
 
+/**
+ * `keepVideo`: the international answer's VideoBase64 stays (Get Verification Result); otherwise it
+ * is dropped before the answer is stored in the registry, which would hold megabytes per token.
+ */
 export function hostedVerificationCheck(
 	kind: HostedEntryKind,
 	client: Pick<TencentCloudClient, 'call'>,
 	callOptions: Omit<CallOptions, 'region'> = {},
+	{ keepVideo = false }: { keepVideo?: boolean } = {},
 ): PendingCheck {
 	const flow = HOSTED_FLOWS[kind.flow];
 	return {
-		requestResult: async (token, region) =>
-			(await client.call(flow.getResult, hostedResultRequest(kind, token), { ...callOptions, ...(region ? { region } : {}) })) as ResultAnswer,
+		requestResult: async (token, region) => {
+			const answer = (await client.call(flow.getResult, hostedResultRequest(kind, token), { ...callOptions, ...(region ? { region } : {}) })) as ResultAnswer;
+			if (keepVideo || typeof answer.VideoBase64 !== 'string') return answer;
+			const { VideoBase64: _video, ...rest } = answer;
+			return { ...rest, VideoBase64: null };
+		},
 		isFinal: (answer) => isFinalHostedResult(kind.flow, answer),
 		outcomeOf: (answer) => outcomeOfHostedResult(kind.flow, answer),
 		classifyFailure: classifyHostedResultFailure,

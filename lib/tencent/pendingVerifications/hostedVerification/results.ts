@@ -9,9 +9,8 @@
  * the meaning is China's for the same number, and the verdict is Review.
  */
 import { rule, type DecisionTable, type OutcomeRule } from '../../actions/verdicts';
-import type { TencentCloudError } from '../../errors';
+import { TencentCloudError } from '../../errors';
 import type { Outcome } from '../../outcomes';
-import { classifyCardResultFailure } from '../cardVerification/statuses';
 import type { ResultFailure } from '../check';
 import type { HostedFlowKind } from './flows';
 import { RESULT_WINDOW_MS } from './flows';
@@ -176,15 +175,19 @@ export function outcomeOfHostedResult(flow: HostedFlowKind, answer: Answer): Out
 	return outcome;
 }
 
-/** No final result within Tencent's result window: Review, to send a new link. */
+/**
+ * No final result within Tencent's result window (asked once more after it): Review. Whether the
+ * customer finished and was billed cannot be known any more, so it counts as billed: whoever sends
+ * a new link sees that one may have been paid for already.
+ */
 export function hostedExpired(details: { registeredAt?: number; requestId?: string; reason?: string }): Outcome {
 	return {
 		status: 'review',
 		code: HOSTED_EXPIRED,
 		description:
 			details.reason ??
-			`No result within Tencent's ${RESULT_WINDOW_MS / 86_400_000}-day result window: the customer never finished; send a new link`,
-		billable: false,
+			`No final result within Tencent's ${RESULT_WINDOW_MS / 86_400_000}-day result window; Tencent may have billed a verification that was never read. Check before sending a new link`,
+		billable: true,
 		retryable: true,
 		requestId: details.requestId,
 	};
@@ -193,7 +196,10 @@ export function hostedExpired(details: { registeredAt?: number; requestId?: stri
 /** Tencent refused this token's result: an expired token is reported as expired, anything else to a human. */
 export function hostedRefused(error: TencentCloudError): Outcome {
 	if (/BizTokenExpired/i.test(error.code)) {
-		return hostedExpired({ requestId: error.requestId, reason: `Tencent no longer keeps this verification's result (${error.code}); send a new link` });
+		return hostedExpired({
+			requestId: error.requestId,
+			reason: `Tencent no longer keeps this verification's result (${error.code}); it may have been billed. Check before sending a new link`,
+		});
 	}
 	return {
 		status: 'review',
@@ -205,8 +211,20 @@ export function hostedRefused(error: TencentCloudError): Outcome {
 	};
 }
 
+/**
+ * What a failed result request means. Only an answer about the token itself (Tencent does not know
+ * it, or no longer keeps it) ends it; the credential, account, site or region being wrong concerns
+ * every token (a Return Trigger on another site's credential gets InvalidAction); anything else is
+ * asked again later.
+ */
+const TOKEN_ERRORS = /BizToken/i;
+const CONFIGURATION_ERRORS =
+	/^(AuthFailure|UnauthorizedOperation|OperationDenied|UnsupportedRegion|UnsupportedOperation|InvalidAction|NoSuchVersion|InvalidParameterValue\.(Region|RuleIdNotExist)|ResourceUnavailable|FailedOperation\.UnOpenError)(\.|$)/;
+
 export function classifyHostedResultFailure(error: unknown): ResultFailure {
-	return classifyCardResultFailure(error);
+	if (!(error instanceof TencentCloudError) || error.kind !== 'api') return 'transient';
+	if (TOKEN_ERRORS.test(error.code)) return 'token';
+	return CONFIGURATION_ERRORS.test(error.code) ? 'configuration' : 'transient';
 }
 
 /** A created link: no verdict yet; the FaceID Trigger or the Return Trigger emits it. */

@@ -14,6 +14,9 @@
  *      └──────────────▶ finished (APPLY_INTERRUPTED)                                 ▼
  *                                                                  done ◀──commit── emitting
  *
+ * `claimKey` takes one entry by its key into `polling` or `emitting` the same way (a customer's
+ * return from a hosted verification), so the return and the poll never both hold it.
+ *
  * Every move out of `polling` or `emitting` names the lease it was claimed under, so a process
  * whose lease ran out (it died, or stalled past the lease) can no longer move the entry: whoever
  * claimed it next owns it. A lease that runs out puts the entry back where it was claimable.

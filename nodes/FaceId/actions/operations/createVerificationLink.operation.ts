@@ -4,7 +4,7 @@
  * Return Trigger accepts the customer's return and the FaceID Trigger polls the ones who never
  * come back. The start flow itself is lib/tencent/pendingVerifications/startFlow.ts.
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { TencentCloudClient } from '../../../../lib/tencent/client';
 import {
@@ -62,6 +62,10 @@ async function perform(this: IExecuteFunctions, client: TencentCloudClient, item
 			plansOf: () => ({ tencent: HOSTED_POLLING, wait: HOSTED_POLLING }),
 			log: { warn: (message) => this.logger.warn(message), error: (message) => this.logger.error(message) },
 		});
+		// A link whose token is not in the registry could never be accepted back, nor polled: not handed out.
+		if (!started.registered) {
+			throw new NodeOperationError(this.getNode(), 'Pending Registry could not record the new link, so its result could never arrive; the link was not handed out (Tencent bills nothing for it)', { itemIndex });
+		}
 		const createdAt = Date.now();
 		const answer = started.answer as Record<string, unknown>;
 		return {

@@ -18,7 +18,8 @@ async function perform(this: IExecuteFunctions, client: TencentCloudClient, item
 	const { region, kind } = readFlowPlace(this, itemIndex, flow);
 	const token = readToken(this, itemIndex);
 	const timeoutMs = readNodeOptions(this, itemIndex).timeout * 1000;
-	const check = hostedVerificationCheck(kind, client, { timeoutMs, signal: this.getExecutionCancelSignal() });
+	// One answer, straight to the item: the video may stay (it becomes the `video` binary property).
+	const check = hostedVerificationCheck(kind, client, { timeoutMs, signal: this.getExecutionCancelSignal() }, { keepVideo: true });
 	const details = { token, flow: flow.kind, region, reference: '', polls: 1, delivery: 'result request' };
 	try {
 		const answer = structuredClone(await check.requestResult(token, region)) as IDataObject;

@@ -176,7 +176,7 @@ describe('one token', () => {
 });
 
 describe('a customer who never comes back', () => {
-	test("is emitted by the poll: Tencent's own expiry code, or EXPIRED unasked once the result window has passed", async () => {
+	test("is emitted by the poll: Tencent's own expiry code, or EXPIRED (counted as billed) when even the ask after the result window is not final", async () => {
 		const { registry, cleanup } = temporaryRegistry();
 		try {
 			const clock = fakeClock();
@@ -194,12 +194,28 @@ describe('a customer who never comes back', () => {
 			const asked = client.requests.length;
 			clock.ms += RESULT_WINDOW_MS;
 			const late = await pollTick(registry, client, clock.now);
-			expect(late.emitted.map((emitted) => [emitted.record.key, emitted.result.outcome.code, emitted.result.outcome.retryable])).toEqual([[neverAnswered, 'EXPIRED', true]]);
-			expect(client.requests.length).toBe(asked);
+			expect(late.emitted.map((emitted) => [emitted.record.key, emitted.result.outcome.code, emitted.result.outcome.retryable, emitted.result.outcome.billable])).toEqual([
+				[neverAnswered, 'EXPIRED', true, true],
+			]);
+			// Asked once more after the window: a result finished meanwhile would have been emitted instead.
+			expect(client.requests.length).toBe(asked + 1);
 		} finally {
 			await cleanup();
 		}
 	});
+});
+
+test('after the result window the last ask is still read: a customer who finished while n8n was off is emitted with their verdict', async () => {
+	const { registry, cleanup } = temporaryRegistry();
+	try {
+		const clock = fakeClock();
+		await link(registry, TOKEN, clock.ms);
+		clock.ms += RESULT_WINDOW_MS + 60_000;
+		const tick = await pollTick(registry, tencent({ [TOKEN]: [0] }), clock.now);
+		expect(tick.emitted.map((emitted) => emitted.result.outcome)).toEqual([expect.objectContaining({ code: '0', status: 'passed', billable: true })]);
+	} finally {
+		await cleanup();
+	}
 });
 
 test('returns and polls racing over 40 tokens: every result is emitted exactly once, by one of them', async () => {

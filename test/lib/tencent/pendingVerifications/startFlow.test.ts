@@ -55,6 +55,7 @@ describe('without waiting', () => {
 			outcome: check.started('apply-req'),
 			polls: 0,
 			delivery: 'token only in this item (no registry)',
+			registered: false,
 		});
 		expect(check.requests).toEqual([]);
 	});
@@ -71,7 +72,7 @@ describe('without waiting', () => {
 		});
 		const result = await run();
 		expect(seenWhileStarting).toMatchObject({ reserved: 1, pending: 0 });
-		expect(result).toMatchObject({ token: 'tok-1', polls: 0, delivery: 'handed off to the FaceID Trigger (channel "kyc")', outcome: { code: 'STARTED' } });
+		expect(result).toMatchObject({ token: 'tok-1', polls: 0, delivery: 'handed off to the FaceID Trigger (channel "kyc")', registered: true, outcome: { code: 'STARTED' } });
 		expect(await registry.stats()).toMatchObject({ reserved: 0, pending: 1 });
 		expect(await registry.get('tok-1')).toMatchObject({
 			state: 'pending',
@@ -116,7 +117,7 @@ describe('without waiting', () => {
 		const { run, log } = setup(fakeCheck({}), { noWait: true });
 		jest.spyOn(registry, 'register').mockRejectedValueOnce(new Error('disk full'));
 		const result = await run();
-		expect(result).toMatchObject({ token: 'tok-1', delivery: 'registration failed: keep this token', outcome: { code: 'STARTED' } });
+		expect(result).toMatchObject({ token: 'tok-1', delivery: 'registration failed: keep this token', registered: false, outcome: { code: 'STARTED' } });
 		expect(log.error).toHaveBeenCalledWith('FaceID: a pending token could not be registered for the trigger: disk full');
 	});
 });

@@ -21,6 +21,14 @@ test("each flow asks its own result action: the international one in the token's
 	]);
 });
 
+test("the international answer's video is dropped before it can reach the registry, unless kept for a direct result", async () => {
+	const client = { call: async () => ({ ErrorCode: 0, VideoBase64: 'AAAA'.repeat(1000), BestFrameBase64: 'BBBB', RequestId: 'r' }) };
+	const stored = await hostedVerificationCheck({ flow: 'webVerification' }, client as never).requestResult('TOKEN-1234', 'ap-singapore');
+	expect(stored).toEqual({ ErrorCode: 0, VideoBase64: null, BestFrameBase64: 'BBBB', RequestId: 'r' });
+	const direct = await hostedVerificationCheck({ flow: 'webVerification' }, client as never, {}, { keepVideo: true }).requestResult('TOKEN-1234', 'ap-singapore');
+	expect(String(direct.VideoBase64)).toHaveLength(4000);
+});
+
 test('the check ends with the result window, and a link it started is not a verdict', () => {
 	const check = hostedVerificationCheck({ flow: 'webVerification' }, recordingClient() as never);
 	expect(check.resultWindowMs).toBe(RESULT_WINDOW_MS);

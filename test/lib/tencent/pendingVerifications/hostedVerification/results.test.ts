@@ -1,5 +1,6 @@
 import { TencentCloudError } from '../../../../../lib/tencent/errors';
 import {
+	classifyHostedResultFailure,
 	hostedAttempts,
 	hostedExpired,
 	hostedRefused,
@@ -35,5 +36,25 @@ test('an expired token is EXPIRED (send a new link); another refusal goes to a h
 	const error = (code: string) => new TencentCloudError({ kind: 'api', code, message: code, action: 'x', requestId: 'r' });
 	expect(hostedRefused(error('InvalidParameterValue.BizTokenExpired'))).toMatchObject({ code: 'EXPIRED', retryable: true, status: 'review' });
 	expect(hostedRefused(error('InvalidParameterValue.BizTokenIllegal'))).toMatchObject({ code: 'InvalidParameterValue.BizTokenIllegal', retryable: false });
-	expect(hostedExpired({})).toMatchObject({ code: 'EXPIRED', billable: false, description: expect.stringContaining('3-day') });
+	// Whether a never-read verification was billed cannot be known: it counts as billed, so a new link is not bought unknowingly.
+	expect(hostedExpired({})).toMatchObject({ code: 'EXPIRED', billable: true, description: expect.stringContaining('3-day') });
+});
+
+test('only an answer about the token ends it; a wrong site, account or region concerns every token; the rest is asked again', () => {
+	const error = (code: string) => new TencentCloudError({ kind: 'api', code, message: code, action: 'x', requestId: 'r' });
+	const classes = Object.fromEntries(
+		['InvalidParameterValue.BizTokenExpired', 'InvalidParameterValue.BizTokenIllegal', 'InvalidAction', 'AuthFailure.SecretIdNotFound', 'UnsupportedRegion', 'InvalidParameterValue.RuleIdNotExist', 'RequestLimitExceeded', 'InternalError', 'FailedOperation.UnKnown'].map((code) => [code, classifyHostedResultFailure(error(code))]),
+	);
+	expect(classes).toEqual({
+		'InvalidParameterValue.BizTokenExpired': 'token',
+		'InvalidParameterValue.BizTokenIllegal': 'token',
+		InvalidAction: 'configuration',
+		'AuthFailure.SecretIdNotFound': 'configuration',
+		UnsupportedRegion: 'configuration',
+		'InvalidParameterValue.RuleIdNotExist': 'configuration',
+		RequestLimitExceeded: 'transient',
+		InternalError: 'transient',
+		'FailedOperation.UnKnown': 'transient',
+	});
+	expect(classifyHostedResultFailure(new Error('socket hang up'))).toBe('transient');
 });

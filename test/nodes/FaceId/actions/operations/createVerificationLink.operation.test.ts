@@ -110,6 +110,26 @@ describe('the start request', () => {
 	});
 });
 
+test("a link whose token the registry could not record is not handed out; a channel name with ':' is refused", async () => {
+	let sent = 0;
+	const client = { call: async () => ((sent += 1), { BizToken: 'TOKEN-0002-BBBB', VerificationURL: 'https://x', RequestId: 'r' }) } as unknown as TencentCloudClient;
+	const base = { hostedFlow: 'webVerification', returnTo: 'url', redirectUrl: 'https://example.com/done', registry: 'embedded', registryFile };
+	const unrecorded = executeContext({ parameters: base, credentials: { site: 'international' } });
+	// The registry accepts the reservation and the start, then fails to record the token.
+	const { SqliteRegistry } = await import('../../../../../lib/tencent/pendingVerifications/registry/sqliteStore');
+	const register = jest.spyOn(SqliteRegistry.prototype, 'register').mockRejectedValue(new Error('disk full'));
+	try {
+		const error = await failure(() => createVerificationLink.perform.call(unrecorded, client, 0));
+		expect(error.message).toMatch(/^Pending Registry could not record the new link, so its result could never arrive/);
+		expect(sent).toBe(1);
+	} finally {
+		register.mockRestore();
+	}
+	const colon = executeContext({ parameters: { ...base, registryChannel: 'kyc:links' }, credentials: { site: 'international' } });
+	expect((await failure(() => createVerificationLink.perform.call(colon, client, 0))).message).toBe('Registry Channel "kyc:links" must not contain ":"');
+	expect(sent).toBe(1);
+});
+
 describe('in n8n, against the sandbox', () => {
 	let sandbox: Sandbox;
 	const desk = hostedVerificationActions();
