@@ -109,7 +109,7 @@ export async function runQueueMode(ctx: E2eContext): Promise<void> {
 			rest,
 			triggers,
 			mode: 'queue',
-			// The poll runs on the main instance, which enqueues what it emits for a worker.
+			// The triggers run on the main instance (the polls, and the webhooks: there is no webhook process), which enqueues what they start.
 			placement: (executionIds) => {
 				const problems: string[] = [];
 				const places = executionIds.map((id) => {
@@ -119,7 +119,7 @@ export async function runQueueMode(ctx: E2eContext): Promise<void> {
 					if (ran.length !== 1) problems.push(`execution ${id} was started by ${ran.length} workers`);
 					return `${id} (main → ${ran.map((worker) => worker.name).join(', ') || 'no worker'})`;
 				});
-				return { text: `polled on the main instance; executions ${places.join(', ')}`, problems };
+				return { text: `triggered on the main instance (a poll or a webhook); executions ${places.join(', ')}`, problems };
 			},
 		});
 	} finally {
