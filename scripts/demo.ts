@@ -185,8 +185,7 @@ function readExample(file: string): IWorkflowBase {
 	return JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as IWorkflowBase;
 }
 
-async function runExample(file: string, credential: ICredentialDataDecryptedObject, withCustomers: boolean): Promise<void> {
-	const workflow = readExample(file);
+async function runExample(file: string, workflow: IWorkflowBase, credential: ICredentialDataDecryptedObject, withCustomers: boolean): Promise<void> {
 	console.log(`\n▶ ${workflow.name}  (examples/${file})`);
 	const trigger = workflow.nodes.find((node) => node.type === TRIGGER_TYPE);
 	if (trigger) await runTriggerExample(workflow, trigger.name, credential);
@@ -208,17 +207,18 @@ async function main(): Promise<void> {
 	const { credential, target, sandbox } = await credentialsFor();
 	console.log(`FaceID demo: examples/ through n8n's engine against ${target}`);
 	try {
-		const files = readdirSync(EXAMPLES_DIR)
+		const examples = readdirSync(EXAMPLES_DIR)
 			.filter((file) => file.endsWith('.json'))
-			.sort();
+			.sort()
+			.map((file) => ({ file, workflow: readExample(file) }));
 		// The result workflows of verification links are active before any link is sent, as a user sets them up.
-		const resultFiles = files.filter((file) => isResultWorkflow(readExample(file)));
-		const active = sandbox ? await Promise.all(resultFiles.map(async (file) => [file, await activate(readExample(file), credential, types())] as const)) : [];
-		for (const file of files.filter((candidate) => !resultFiles.includes(candidate))) {
-			await runExample(file, credential, sandbox !== undefined);
+		const results = examples.filter(({ workflow }) => isResultWorkflow(workflow));
+		const active = sandbox ? await Promise.all(results.map(async ({ file, workflow }) => [file, await activate(workflow, credential, types())] as const)) : [];
+		for (const { file, workflow } of examples.filter((example) => !results.includes(example))) {
+			await runExample(file, workflow, credential, sandbox !== undefined);
 		}
 		for (const [file, workflow] of active) await runResultWorkflow(workflow, file);
-		if (!sandbox) for (const file of resultFiles) console.log(`\n▶ examples/${file}: not run here; it needs customers who open real verification links`);
+		if (!sandbox) for (const { file } of results) console.log(`\n▶ examples/${file}: not run here; it needs customers who open real verification links`);
 	} finally {
 		await closeAllRegistries();
 		await sandbox?.close();

@@ -2,9 +2,8 @@ import { NodeOperationError, type IHookFunctions, type INodeType, type INodeType
 
 import { takeOverOnReturn } from '../../lib/tencent/pendingVerifications/customerReturn';
 import {
-	hostedVerificationCheck,
+	hostedCheckOfKind,
 	hostedVerificationQueue,
-	parseHostedEntryKind,
 	RETURN_URL_SETTING,
 	tokenFromQuery,
 } from '../../lib/tencent/pendingVerifications/hostedVerification';
@@ -108,10 +107,7 @@ export class FaceIdReturnTrigger implements INodeType {
 			const delivery = await takeOverOnReturn({
 				registry,
 				token,
-				checkOf: (kind) => {
-					const parsed = parseHostedEntryKind(kind);
-					return parsed ? hostedVerificationCheck(parsed, client, { timeoutMs }) : undefined;
-				},
+				checkOf: (kind) => hostedCheckOfKind(kind, client, { timeoutMs }),
 				leaseMs: RETURN_LEASE_MS,
 				retries: 1,
 				retryDelayMs: 1000,

@@ -8,12 +8,7 @@ import type { TencentCloudClient } from '../../lib/tencent/client';
 import type { Outcome } from '../../lib/tencent/outcomes';
 import type { PendingCheck } from '../../lib/tencent/pendingVerifications/check';
 import { cardVerificationApplyInterrupted, cardVerificationCheck, isCardVerificationGeneration } from '../../lib/tencent/pendingVerifications/cardVerification';
-import {
-	hostedStartInterrupted,
-	hostedVerificationCheck,
-	hostedVerificationQueue,
-	parseHostedEntryKind,
-} from '../../lib/tencent/pendingVerifications/hostedVerification';
+import { hostedCheckOfKind, hostedStartInterrupted, hostedVerificationQueue } from '../../lib/tencent/pendingVerifications/hostedVerification';
 import type { EmittedResult } from '../../lib/tencent/pendingVerifications/poller';
 import { hostedResultItem, sampleHostedResult } from '../shared/hostedVerificationFields';
 import type { PrivacySettings } from '../shared/privacy';
@@ -41,10 +36,7 @@ export const TRIGGER_EVENTS: Readonly<Record<TriggerEventName, TriggerEvent>> = 
 	},
 	hostedVerificationResult: {
 		queueOf: hostedVerificationQueue,
-		checkOf: (kind, client, timeoutMs) => {
-			const parsed = parseHostedEntryKind(kind);
-			return parsed ? hostedVerificationCheck(parsed, client, { timeoutMs }) : undefined;
-		},
+		checkOf: (kind, client, timeoutMs) => hostedCheckOfKind(kind, client, { timeoutMs }),
 		interrupted: hostedStartInterrupted,
 		item: async (context, emitted, privacy) => await hostedResultItem(context, emitted, privacy, 'FaceID Trigger'),
 		sample: sampleHostedResult,

@@ -6,7 +6,7 @@ import { isReservationKey } from '../../lib/tencent/pendingVerifications/keys';
 import type { EmittedResult } from '../../lib/tencent/pendingVerifications/poller';
 import { cardVerificationFields, headImageBinaryFields } from '../shared/cardVerificationFields';
 import { protectOutput, type PrivacySettings } from '../shared/privacy';
-import { moveFieldsToBinary } from '../shared/responseFields';
+import { emittedDetails, moveFieldsToBinary } from '../shared/responseFields';
 
 /** A portrait as base64 in the JSON is unreadable in the editor: it becomes a file. */
 const HEAD_IMAGE = headImageBinaryFields();
@@ -50,13 +50,7 @@ export async function resultItem(context: IPollFunctions, emitted: EmittedResult
 	const fields = cardVerificationFields(response, {
 		token: isReservationKey(record.key) ? null : record.key,
 		generation: record.generation as 'faceid' | 'ocr',
-		region: record.region,
-		reference: record.reference,
-		polls: result.polls,
-		delivery: 'FaceID Trigger',
-		emission: record.emitCount,
-		registeredAt: record.registeredAt,
-		finishedAt: record.finishedAt,
+		...emittedDetails(emitted, 'FaceID Trigger'),
 	});
 	const item: INodeExecutionData = { json: protectOutput({ ...fields, outcome: { ...result.outcome } as unknown as IDataObject }, privacy) };
 	if (binary) item.binary = binary;

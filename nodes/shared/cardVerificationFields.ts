@@ -13,7 +13,7 @@ import {
 	type CardVerificationGeneration,
 } from '../../lib/tencent/pendingVerifications/cardVerification';
 import type { BinaryField } from './responseFields';
-import { pickFields } from './responseFields';
+import { deliveryFields, pickFields, type DeliveryDetails } from './responseFields';
 import { invalidField } from './errors';
 
 /** "FaceID (<start action>, <version>)", from the generation's definitions. */
@@ -67,6 +67,17 @@ export function readRegion(context: IExecuteFunctions, itemIndex: number): strin
 	return value;
 }
 
+/** The Reference field of the steps that start a check; `readReference` reads it. */
+export const REFERENCE_PROPERTY: INodeProperties = {
+	displayName: 'Reference',
+	name: 'reference',
+	type: 'string',
+	default: '',
+	placeholder: '={{ $json.crmId }}',
+	description:
+		'Free text kept with the token and returned with the result (here and by the FaceID Trigger), e.g. a CRM record ID to join the result back',
+};
+
 /** Longest Reference kept: it is an identifier to join on, not a document. */
 export const MAX_REFERENCE_LENGTH = 256;
 
@@ -82,19 +93,11 @@ export function readReference(context: IExecuteFunctions, itemIndex: number): st
 	return reference;
 }
 
-export interface CardVerificationDetails {
+export interface CardVerificationDetails extends DeliveryDetails {
 	token: string | null;
 	generation: CardVerificationGeneration;
 	region: string;
 	reference: string;
-	/** Result requests made so far. */
-	polls: number;
-	/** How the result was obtained, in a few words (inline wait, trigger, handed off...). */
-	delivery: string;
-	/** How many times this result was emitted (trigger only): more than 1 means maybe a repeat. */
-	emission?: number;
-	registeredAt?: number;
-	finishedAt?: number;
 }
 
 /**
@@ -103,16 +106,7 @@ export interface CardVerificationDetails {
  * generation, polls, how it was delivered).
  */
 export function cardVerificationFields(response: Record<string, unknown> | undefined, details: CardVerificationDetails): IDataObject {
-	const verification: IDataObject = {
-		token: details.token,
-		generation: details.generation,
-		region: details.region,
-		polls: details.polls,
-		delivery: details.delivery,
-	};
-	if (details.emission !== undefined) verification.emission = details.emission;
-	if (details.registeredAt !== undefined) verification.registeredAt = new Date(details.registeredAt).toISOString();
-	if (details.finishedAt !== undefined) verification.finishedAt = new Date(details.finishedAt).toISOString();
+	const verification: IDataObject = { token: details.token, generation: details.generation, region: details.region, ...deliveryFields(details) };
 	return {
 		CardVerificationToken: details.token,
 		...(response as IDataObject | undefined),

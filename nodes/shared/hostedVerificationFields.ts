@@ -15,6 +15,7 @@ import {
 } from '../../lib/tencent/pendingVerifications/hostedVerification';
 import type { EmittedResult } from '../../lib/tencent/pendingVerifications/poller';
 import { protectOutput, type PrivacySettings } from './privacy';
+import { deliveryFields, emittedDetails, type DeliveryDetails } from './responseFields';
 
 type BinaryContext = IExecuteFunctions | IPollFunctions | IWebhookFunctions;
 
@@ -74,31 +75,16 @@ export async function moveHostedFilesToBinary(context: BinaryContext, flow: Host
 	return binary;
 }
 
-export interface HostedResultDetails {
+export interface HostedResultDetails extends DeliveryDetails {
 	token: string;
 	flow: HostedFlowKind;
 	region: string;
 	reference: string;
-	polls: number;
-	/** Who delivered it: a result request, the FaceID Trigger's poll, the customer's return. */
-	delivery: string;
-	emission?: number;
-	registeredAt?: number;
-	finishedAt?: number;
 }
 
 /** One result's JSON without its outcome: Tencent's answer, `attempts`, the Reference and `verification`. */
 export function hostedResultFields(answer: IDataObject, details: HostedResultDetails): IDataObject {
-	const verification: IDataObject = {
-		token: details.token,
-		flow: details.flow,
-		...(details.region ? { region: details.region } : {}),
-		polls: details.polls,
-		delivery: details.delivery,
-	};
-	if (details.emission !== undefined) verification.emission = details.emission;
-	if (details.registeredAt !== undefined) verification.registeredAt = new Date(details.registeredAt).toISOString();
-	if (details.finishedAt !== undefined) verification.finishedAt = new Date(details.finishedAt).toISOString();
+	const verification: IDataObject = { token: details.token, flow: details.flow, ...(details.region ? { region: details.region } : {}), ...deliveryFields(details) };
 	return {
 		BizToken: details.token,
 		...answer,
@@ -138,17 +124,7 @@ export async function hostedResultItem(
 	const answer: IDataObject = structuredClone((result.response ?? {}) as IDataObject);
 	if (result.error) answer.Error = { Code: result.error.code, Message: result.error.message };
 	const binary = await moveHostedFilesToBinary(context, flow, answer);
-	const fields = hostedResultFields(answer, {
-		token: record.key,
-		flow,
-		region: record.region,
-		reference: record.reference,
-		polls: result.polls,
-		delivery,
-		emission: record.emitCount,
-		registeredAt: record.registeredAt,
-		finishedAt: record.finishedAt,
-	});
+	const fields = hostedResultFields(answer, { token: record.key, flow, ...emittedDetails(emitted, delivery) });
 	const item: INodeExecutionData = { json: protectOutput({ ...fields, outcome: { ...result.outcome } as unknown as IDataObject }, privacy) };
 	if (binary) item.binary = binary;
 	return item;

@@ -1,6 +1,42 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { detectImageFormat, imageFileExtension, imageMimeType } from '../../lib/tencent/images';
+import type { EmittedResult } from '../../lib/tencent/pendingVerifications/poller';
+
+/** How a pending check's result reached the item, as every result item shows it under `verification`. */
+export interface DeliveryDetails {
+	/** Result requests made so far. */
+	polls: number;
+	/** How the result was obtained, in a few words (inline wait, trigger, return, handed off...). */
+	delivery: string;
+	/** How many times this result was emitted (triggers only): more than 1 means maybe a repeat. */
+	emission?: number;
+	registeredAt?: number;
+	finishedAt?: number;
+}
+
+/** The `verification` fields of a delivery, times as ISO text. */
+export function deliveryFields(details: DeliveryDetails): IDataObject {
+	const fields: IDataObject = { polls: details.polls, delivery: details.delivery };
+	if (details.emission !== undefined) fields.emission = details.emission;
+	if (details.registeredAt !== undefined) fields.registeredAt = new Date(details.registeredAt).toISOString();
+	if (details.finishedAt !== undefined) fields.finishedAt = new Date(details.finishedAt).toISOString();
+	return fields;
+}
+
+/** A result the registry emitted, as the delivery details and the Reference its item shows. */
+export function emittedDetails(emitted: EmittedResult, delivery: string): DeliveryDetails & { region: string; reference: string } {
+	const { record, result } = emitted;
+	return {
+		region: record.region,
+		reference: record.reference,
+		polls: result.polls,
+		delivery,
+		emission: record.emitCount,
+		registeredAt: record.registeredAt,
+		finishedAt: record.finishedAt,
+	};
+}
 
 /** The named fields of a response that are present, in the order given: what "Simplify" keeps. */
 export function pickFields(response: Readonly<Record<string, unknown>>, fields: readonly string[]): IDataObject {

@@ -71,6 +71,11 @@ export const HOSTED_FLOWS: Readonly<Record<HostedFlowKind, HostedFlow>> = {
 	},
 };
 
+/** The sites that offer a hosted flow (each flow's own). */
+export const HOSTED_VERIFICATION_SITES: readonly TencentSite[] = (['china', 'international'] as const).filter((site) =>
+	Object.values(HOSTED_FLOWS).some((flow) => flow.site === site),
+);
+
 export function isHostedFlowKind(value: unknown): value is HostedFlowKind {
 	return typeof value === 'string' && Object.hasOwn(HOSTED_FLOWS, value);
 }

@@ -1,7 +1,7 @@
 /** A hosted verification as a pending check: what the poller and the return hand-over ask of it. No n8n import. */
 import type { CallOptions, TencentCloudClient } from '../../client';
 import type { PendingCheck, ResultAnswer } from '../check';
-import { HOSTED_FLOWS, RESULT_WINDOW_MS, type HostedEntryKind } from './flows';
+import { HOSTED_FLOWS, parseHostedEntryKind, RESULT_WINDOW_MS, type HostedEntryKind } from './flows';
 import {
 	classifyHostedResultFailure,
 	hostedExpired,
@@ -51,4 +51,10 @@ export function hostedVerificationCheck(
 		interrupted: hostedStartInterrupted,
 		resultWindowMs: RESULT_WINDOW_MS,
 	};
+}
+
+/** The check of a registry entry's kind (`webVerification`, `detectAuth:<RuleId>`); undefined for another kind (a document token). */
+export function hostedCheckOfKind(kind: string, client: Pick<TencentCloudClient, 'call'>, callOptions: Omit<CallOptions, 'region'> = {}): PendingCheck | undefined {
+	const parsed = parseHostedEntryKind(kind);
+	return parsed ? hostedVerificationCheck(parsed, client, callOptions) : undefined;
 }

@@ -23,6 +23,7 @@ import {
 	readGeneration,
 	readReference,
 	readRegion,
+	REFERENCE_PROPERTY,
 	regionProperty,
 	simplifyCardResult,
 } from '../../../shared/cardVerificationFields';
@@ -68,15 +69,7 @@ const properties: INodeProperties[] = [
 			hint: 'The base64 HeadImageBase64 field leaves the JSON and becomes this binary property',
 		},
 	]),
-	{
-		displayName: 'Reference',
-		name: 'reference',
-		type: 'string',
-		default: '',
-		placeholder: '={{ $json.crmId }}',
-		description:
-			'Free text kept with the token and returned with the result (here and by the FaceID Trigger), e.g. a CRM record ID to join the result back',
-	},
+	REFERENCE_PROPERTY,
 	{
 		displayName: 'Wait for Result',
 		name: 'waitForResult',

@@ -9,13 +9,14 @@ import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from
 import type { TencentCloudClient } from '../../../../lib/tencent/client';
 import {
 	HOSTED_POLLING,
+	HOSTED_VERIFICATION_SITES,
 	hostedEntryKind,
 	hostedVerificationCheck,
 	hostedVerificationQueue,
 	RESULT_WINDOW_MS,
 } from '../../../../lib/tencent/pendingVerifications/hostedVerification';
 import { startPendingCheck } from '../../../../lib/tencent/pendingVerifications/startFlow';
-import { readReference } from '../../../shared/cardVerificationFields';
+import { readReference, REFERENCE_PROPERTY } from '../../../shared/cardVerificationFields';
 import { readNodeOptions } from '../../../shared/options';
 import { openNodeRegistry, registryProperties } from '../../../shared/registryFields';
 import { showWhen } from '../../helpers/displayOptions';
@@ -29,11 +30,7 @@ const properties: INodeProperties[] = [
 	...FLOW_PLACE_PROPERTIES,
 	...LINK_REQUEST_PROPERTIES,
 	{
-		displayName: 'Reference',
-		name: 'reference',
-		type: 'string',
-		default: '',
-		placeholder: '={{ $json.crmId }}',
+		...REFERENCE_PROPERTY,
 		description:
 			'Free text kept with the token in the registry (never sent to Tencent) and returned with the result, e.g. a CRM record ID to join the result back',
 	},
@@ -88,7 +85,7 @@ async function perform(this: IExecuteFunctions, client: TencentCloudClient, item
 
 export const createVerificationLink: FlowOperation = {
 	resource: 'verificationLink',
-	sites: ['china', 'international'],
+	sites: HOSTED_VERIFICATION_SITES,
 	value: 'createVerificationLink',
 	name: 'Create Verification Link',
 	description:

@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { TencentCloudClient } from '../../../../lib/tencent/client';
 import { isTencentCloudError } from '../../../../lib/tencent/errors';
-import { hostedVerificationCheck } from '../../../../lib/tencent/pendingVerifications/hostedVerification';
+import { HOSTED_VERIFICATION_SITES, hostedVerificationCheck } from '../../../../lib/tencent/pendingVerifications/hostedVerification';
 import { hostedResultFields, moveHostedFilesToBinary, simplifyHostedResult } from '../../../shared/hostedVerificationFields';
 import { readNodeOptions } from '../../../shared/options';
 import { FLOW_PLACE_PROPERTIES, FLOW_PROPERTY, readFlow, readFlowPlace, readToken, TOKEN_PROPERTY } from '../../helpers/hostedLinkFields';
@@ -35,7 +35,7 @@ async function perform(this: IExecuteFunctions, client: TencentCloudClient, item
 
 export const getVerificationResult: FlowOperation = {
 	resource: 'verificationLink',
-	sites: ['china', 'international'],
+	sites: HOSTED_VERIFICATION_SITES,
 	value: 'getVerificationResult',
 	name: 'Get Verification Result',
 	description:

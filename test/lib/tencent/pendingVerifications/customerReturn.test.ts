@@ -9,9 +9,9 @@ import { TencentCloudError } from '../../../../lib/tencent/errors';
 import { takeOverOnReturn } from '../../../../lib/tencent/pendingVerifications/customerReturn';
 import {
 	HOSTED_POLLING,
+	hostedCheckOfKind,
 	hostedEntryKind,
 	hostedVerificationCheck,
-	parseHostedEntryKind,
 	RESULT_WINDOW_MS,
 } from '../../../../lib/tencent/pendingVerifications/hostedVerification';
 import { newReservationKey } from '../../../../lib/tencent/pendingVerifications/keys';
@@ -56,10 +56,7 @@ async function link(registry: VerificationRegistry, token: string, registeredAt:
 }
 
 function options(registry: VerificationRegistry, client: ReturnType<typeof tencent>, now: () => number) {
-	const checkOf = (kind: string) => {
-		const parsed = parseHostedEntryKind(kind);
-		return parsed ? hostedVerificationCheck(parsed, client as never) : undefined;
-	};
+	const checkOf = (kind: string) => hostedCheckOfKind(kind, client as never);
 	return { registry, checkOf, now, leaseMs: 60_000 };
 }
 

@@ -1,5 +1,6 @@
 import {
 	HOSTED_FLOWS,
+	HOSTED_VERIFICATION_SITES,
 	hostedEntryKind,
 	hostedFlowOfSite,
 	hostedVerificationQueue,
@@ -14,6 +15,7 @@ const WEB = HOSTED_FLOWS.webVerification;
 const CHINA = HOSTED_FLOWS.detectAuth;
 
 test('each site has its flow, its start and result actions taken from the definitions', () => {
+	expect(HOSTED_VERIFICATION_SITES).toEqual(['china', 'international']);
 	expect(hostedFlowOfSite('international')).toBe(WEB);
 	expect(hostedFlowOfSite('china')).toBe(CHINA);
 	expect([WEB.apply.name, WEB.getResult.name]).toEqual(['ApplyWebVerificationBizTokenIntl', 'GetWebVerificationResultIntl']);
